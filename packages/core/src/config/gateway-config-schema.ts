@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+const positiveInteger = z.number().int().positive();
+
+/** Settings of a plugin instance: `type` or `plugin` picks the plugin; the plugin's own schema checks the rest. */
+const pluginInstanceSchema = z.looseObject({
+  type: z.string().min(1).optional(),
+  plugin: z.string().min(1).optional(),
+});
+
+export const deploymentConfigSchema = z.strictObject({
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  weight: z.number().positive().default(1),
+  rpm: positiveInteger.optional(),
+  tpm: positiveInteger.optional(),
+});
+
+export const modelConfigSchema = z.strictObject({
+  name: z.string().min(1),
+  deployments: z.array(deploymentConfigSchema).min(1),
+});
+
+export const serverConfigSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(4000),
+  /** Largest accepted request body; larger ones get a 413. */
+  body_limit_bytes: positiveInteger.default(10 * 1024 * 1024),
+  /** Worker processes (node:cluster). */
+  workers: positiveInteger.default(1),
+  /** Log level of the server's logger. */
+  log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export const authConfigSchema = z.strictObject({
+  master_key: z.string().min(1).optional(),
+  /** Serve without any authentication, even on a public address. */
+  disabled: z.boolean().default(false),
+});
+
+export const routerConfigSchema = z.strictObject({
+  strategy: z.string().min(1).default('weighted'),
+  /** Further attempts after the first, across deployments of the model and its fallbacks. */
+  retries: z.number().int().min(0).max(10).default(2),
+  /** Deadline of one upstream attempt, until the first byte of a stream or the whole answer. */
+  timeout_ms: positiveInteger.default(600_000),
+  /** Model groups to try, in order, when every deployment of a group failed. */
+  fallbacks: z.record(z.string(), z.array(z.string().min(1))).default({}),
+});
+
+const mcpServerSchema = z.looseObject({ name: z.string().min(1), transport: z.string().min(1) });
+const a2aAgentSchema = z.looseObject({ name: z.string().min(1), type: z.string().min(1) });
+
+export const gatewayConfigSchema = z
+  .strictObject({
+    server: serverConfigSchema.default(serverConfigSchema.parse({})),
+    auth: authConfigSchema.default(authConfigSchema.parse({})),
+    storage: pluginInstanceSchema.optional(),
+    state: pluginInstanceSchema.optional(),
+    providers: z.record(z.string().min(1), pluginInstanceSchema).default({}),
+    models: z.array(modelConfigSchema).default([]),
+    router: routerConfigSchema.default(routerConfigSchema.parse({})),
+    mcp: z.strictObject({ servers: z.array(mcpServerSchema).default([]) }).optional(),
+    a2a: z.strictObject({ agents: z.array(a2aAgentSchema).default([]) }).optional(),
+  })
+  .superRefine((config, context) => {
+    const names = new Set<string>();
+    config.models.forEach((model, modelIndex) => {
+      if (names.has(model.name)) {
+        context.addIssue({ code: 'custom', path: ['models', modelIndex, 'name'], message: `duplicate model name "${model.name}"` });
+      }
+      names.add(model.name);
+      model.deployments.forEach((deployment, deploymentIndex) => {
+        if (!(deployment.provider in config.providers)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['models', modelIndex, 'deployments', deploymentIndex, 'provider'],
+            message: `unknown provider "${deployment.provider}" (not under providers:)`,
+          });
+        }
+      });
+    });
+    for (const [source, targets] of Object.entries(config.router.fallbacks)) {
+      if (!names.has(source)) {
+        context.addIssue({ code: 'custom', path: ['router', 'fallbacks', source], message: `unknown model "${source}"` });
+      }
+      targets.forEach((target, index) => {
+        if (!names.has(target)) {
+          context.addIssue({ code: 'custom', path: ['router', 'fallbacks', source, index], message: `unknown model "${target}"` });
+        }
+      });
+    }
+  });
+
+/** The raw YAML shape, before defaults. */
+export type GatewayConfigInput = z.input<typeof gatewayConfigSchema>;
+/** The validated config with defaults filled in. */
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
+export type ModelConfig = z.output<typeof modelConfigSchema>;
+export type DeploymentConfig = z.output<typeof deploymentConfigSchema>;
+export type ProviderInstanceConfig = z.output<typeof pluginInstanceSchema>;

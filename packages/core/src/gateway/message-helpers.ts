@@ -1,0 +1,17 @@
+import type { ChatMessage, ContentPart, ToolCall } from '../specification/chat-types.js';
+
+export function systemMessage(content: string): ChatMessage {
+  return { role: 'system', content };
+}
+
+export function userMessage(content: string | ContentPart[]): ChatMessage {
+  return { role: 'user', content };
+}
+
+export function assistantMessage(content: string | null, toolCalls?: ToolCall[]): ChatMessage {
+  return toolCalls === undefined ? { role: 'assistant', content } : { role: 'assistant', content, tool_calls: toolCalls };
+}
+
+export function toolMessage(toolCallId: string, content: string): ChatMessage {
+  return { role: 'tool', tool_call_id: toolCallId, content };
+}
