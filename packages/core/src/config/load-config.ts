@@ -5,6 +5,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { formatZodIssues } from './format-zod-issues.js';
 import { gatewayConfigSchema, type GatewayConfig } from './gateway-config-schema.js';
 import { interpolateEnvironment } from './interpolate-environment.js';
+import { protectReferences } from './protect-references.js';
 
 export interface LoadedConfig {
   config: GatewayConfig;
@@ -38,15 +39,16 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): L
   };
 }
 
-/** Parses YAML text; syntax errors name the line and column. */
+/** Parses YAML text (references may stand anywhere a scalar can); syntax errors name the line and column. */
 export function parseConfigText(text: string, options: ParseConfigOptions = {}): LoadedConfig {
   const source = options.source ?? '(inline)';
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const references = protectReferences(text);
+  const document = parseDocument(references.text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     const lines = document.errors.map((error) => `  ${error.message.split('\n')[0]}`);
     throw new ConfigError(`Invalid YAML in ${source}:\n${lines.join('\n')}`);
   }
-  return parseConfig(document.toJS(), { ...options, source });
+  return parseConfig(references.restore(document.toJS()), { ...options, source });
 }
 
 /** Reads, interpolates and validates a YAML config file. */
