@@ -73,16 +73,33 @@ describe('plugin loader', () => {
     await expect(attempt).rejects.toThrow(/providers\.a: unknown key "extra"/);
   });
 
-  it('names every package it tried for an unknown type', async () => {
-    const loader = new PluginLoader({ source: 'gateway.yaml', importModule: async (specifier) => {
-      const error = Object.assign(new Error(`Cannot find package '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
-      throw error;
-    } });
+  it('names every package it tried for an unknown type, the catalog last', async () => {
+    const imported: string[] = [];
+    const loader = new PluginLoader({
+      source: 'gateway.yaml',
+      importModule: async (specifier) => {
+        imported.push(specifier);
+        if (specifier === '@modelgate/provider-openai') return { default: registered };
+        throw Object.assign(new Error(`Cannot find package '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+      },
+    });
     await expect(
       loader.instantiate({ kind: 'provider', instanceName: 'x', type: 'nonesuch', settings: {}, configPath: ['providers', 'x'] }),
     ).rejects.toThrow(
       'gateway.yaml: providers.x.type: unknown provider type "nonesuch"; tried @modelgate/provider-nonesuch, modelgate-provider-nonesuch, @modelgate/provider-openai (catalog)',
     );
+    expect(imported).toEqual(['@modelgate/provider-nonesuch', 'modelgate-provider-nonesuch', '@modelgate/provider-openai']);
+  });
+
+  it('finds a catalog alias in the catalog package', async () => {
+    const loader = new PluginLoader({
+      importModule: async (specifier) => {
+        if (specifier === '@modelgate/provider-openai') return { default: registered };
+        throw Object.assign(new Error(`Cannot find package '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+      },
+    });
+    const provider = await loader.instantiate({ kind: 'provider', instanceName: 'g', type: 'fake-alias', settings: {}, configPath: ['providers', 'g'] });
+    expect(provider).toMatchObject({ name: 'g', type: 'fake-alias' });
   });
 
   it('rejects a module without a plugin definition', async () => {

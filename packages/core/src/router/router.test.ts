@@ -172,3 +172,16 @@ describe('router', () => {
     expect(instance.statsOf('c/m3').requestsThisMinute).toBe(1);
   });
 });
+
+describe('router: deployments that cannot serve', () => {
+  it('never reuses a deployment that failed for want of credentials, and falls back at once', async () => {
+    const seen: string[] = [];
+    const result = await router({ retries: 2, fallbacks: { fast: ['smart'] } }).run('fast', async ({ deployment }) => {
+      seen.push(deployment.id);
+      if (deployment.provider === 'c') throw new MissingCredentialError({ provider: 'c', setting: 'api_key' });
+      return deployment.id;
+    });
+    expect(seen).toEqual(['c/m3', 'a/m1']);
+    expect(result.model).toBe('smart');
+  });
+});

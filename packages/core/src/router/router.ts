@@ -4,7 +4,7 @@ import { TimeoutError } from '../errors/timeout-error.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import type { DeploymentV1, RouterStrategyV1, RoutingCandidateV1 } from '../specification/router-strategy-v1.js';
 import { DeploymentStats } from './deployment-stats.js';
-import { retryDelayMs, shouldTryAnother } from './should-try-another.js';
+import { classifyFailure, retryDelayMs } from './should-try-another.js';
 
 export interface RouterOptions {
   registry: ModelRegistry;
@@ -91,11 +91,13 @@ export class Router {
     for (const groupName of chain) {
       const deployments = this.resolve(groupName);
       const tried = new Set<string>();
+      const skipped = new Set<string>();
       for (let groupAttempt = 0; groupAttempt <= this.options.retries; groupAttempt += 1) {
         if (signal?.aborted) throw signal.reason ?? lastError;
         let pool: readonly DeploymentV1[] = deployments.filter((deployment) => !tried.has(deployment.id));
         if (pool.length === 0) {
-          pool = deployments;
+          pool = deployments.filter((deployment) => !skipped.has(deployment.id));
+          if (pool.length === 0) break;
           await sleep(retryDelayMs(lastError, groupAttempt), signal);
           if (signal?.aborted) throw signal.reason ?? lastError;
         }
@@ -105,14 +107,16 @@ export class Router {
         const started = performance.now();
         try {
           const result = await this.attempt(deployment, attempts, call, signal);
-          const elapsed = performance.now() - started;
-          upstreamMs += elapsed;
+          upstreamMs += performance.now() - started;
           return { result, deployment, attempts: attempts + 1, upstreamMs, model: groupName };
         } catch (error) {
           upstreamMs += performance.now() - started;
           attempts += 1;
           lastError = error;
-          if (signal?.aborted || !shouldTryAnother(error)) throw error;
+          if (signal?.aborted) throw error;
+          const action = classifyFailure(error);
+          if (action === 'stop') throw error;
+          if (action === 'skip') skipped.add(deployment.id);
         }
       }
     }

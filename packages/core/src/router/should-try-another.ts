@@ -3,18 +3,22 @@ import { TimeoutError } from '../errors/timeout-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
 
 /**
- * Whether a failed attempt may be followed by another (on another deployment, or a fallback group).
- * Client mistakes (400, 413, 422, context window, content policy) are final: another deployment
- * would refuse them too. Deployment-level problems (credentials, 401/403/404 from one upstream) move on.
+ * What a failed attempt allows next:
+ * - `retry`: a passing failure (connection, 408, 409, 429, 5xx, timeout): another deployment, or the same one later;
+ * - `skip`: this deployment cannot serve the request (credentials, 401/403/404 from its upstream): another
+ *   deployment or a fallback, but never this one again within the request;
+ * - `stop`: the client's mistake (400, 413, 422, context window, content policy) — every deployment would refuse it.
  */
-export function shouldTryAnother(error: unknown): boolean {
+export type FailureAction = 'retry' | 'skip' | 'stop';
+
+export function classifyFailure(error: unknown): FailureAction {
   if (UpstreamError.isInstance(error)) {
-    if (error.isRetryable) return true;
+    if (error.isRetryable) return 'retry';
     const status = error.upstreamStatus;
-    return status === 401 || status === 403 || status === 404;
+    return status === 401 || status === 403 || status === 404 ? 'skip' : 'stop';
   }
-  if (TimeoutError.isInstance(error)) return true;
-  return ConfigError.isInstance(error);
+  if (TimeoutError.isInstance(error)) return 'retry';
+  return ConfigError.isInstance(error) ? 'skip' : 'stop';
 }
 
 /** The delay before trying the same deployment again. */

@@ -1,0 +1,69 @@
+import type { Gateway } from '@modelgate/core';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { clientErrorHandler } from './http/client-error-handler.js';
+import { authPlugin } from './plugins/auth-plugin.js';
+import { errorHandlerPlugin, sendFrameworkError } from './plugins/error-handler-plugin.js';
+import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
+import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
+import { zodValidationPlugin } from './plugins/zod-validation-plugin.js';
+import { chatCompletionsRoute } from './routes/chat-completions-route.js';
+import { embeddingsRoute } from './routes/embeddings-route.js';
+import { healthRoute } from './routes/health-route.js';
+import { modelsRoute } from './routes/models-route.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface BuildAppOptions {
+  /** Overrides `server.log_level`. Requests are never logged one by one. */
+  logLevel?: LogLevel;
+  /** Overrides `server.body_limit_bytes`. */
+  bodyLimit?: number;
+  /**
+   * Overrides `auth.master_key`; `null` serves without authentication. Whether that is safe for
+   * the address is decided by `startServer`, which knows where it listens.
+   */
+  masterKey?: string | null;
+}
+
+/** The master key in force, or `undefined` when the gateway serves without authentication. */
+export function effectiveMasterKey(gateway: Gateway, options: BuildAppOptions = {}): string | undefined {
+  if (options.masterKey === null) return undefined;
+  if (options.masterKey !== undefined) return options.masterKey;
+  const auth = gateway.config.auth;
+  return auth.disabled ? undefined : auth.master_key;
+}
+
+/**
+ * Builds the fastify app over a gateway (it does not listen; `startServer` does, tests `inject`).
+ * The caller owns the gateway and closes it.
+ */
+export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): FastifyInstance {
+  const server = gateway.config.server;
+  const level = options.logLevel ?? server.log_level;
+  const app = Fastify({
+    logger: level === 'silent' ? false : { level },
+    // No per-request log lines (fastify >= 5.9 takes this through a log controller).
+    ...(typeof LogController === 'function'
+      ? { logController: new LogController({ disableRequestLogging: true }) }
+      : { disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit ?? server.body_limit_bytes,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler,
+  });
+
+  app.register(requestIdPlugin);
+  app.register(errorHandlerPlugin);
+  app.register(zodValidationPlugin);
+  app.register(jsonBodyPlugin);
+  app.register(healthRoute, { gateway });
+  app.register((api, _options, done) => {
+    api.register(authPlugin, { masterKey: effectiveMasterKey(gateway, options) });
+    api.register(chatCompletionsRoute, { gateway });
+    api.register(embeddingsRoute, { gateway });
+    api.register(modelsRoute, { gateway });
+    done();
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { createGateway, type Gateway, type LoadedConfig, type PluginDefinition, type PluginLogger } from '@modelgate/core';
+import openaiProviderPlugin from '@modelgate/provider-openai';
+
+export interface CreateAppGatewayOptions {
+  environment?: Readonly<Record<string, string | undefined>>;
+  logger?: PluginLogger;
+  /** Plugins besides the bundled ones (tests, embedding applications). */
+  plugins?: readonly PluginDefinition[];
+}
+
+/** The plugins the app ships with, so that catalog types (`openai`, `groq`, `ollama`...) always resolve. */
+export const bundledPlugins: readonly PluginDefinition[] = [openaiProviderPlugin as PluginDefinition];
+
+/**
+ * Creates the gateway the way the app does: plugin packages are imported from the app's own
+ * location (so its dependencies resolve) and the bundled plugins are always available.
+ */
+export function createAppGateway(loaded: LoadedConfig, options: CreateAppGatewayOptions = {}): Promise<Gateway> {
+  return createGateway(loaded, {
+    importModule: (specifier) => import(specifier),
+    plugins: [...bundledPlugins, ...(options.plugins ?? [])],
+    ...(options.environment === undefined ? {} : { environment: options.environment }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
+}

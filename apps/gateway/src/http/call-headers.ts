@@ -1,0 +1,30 @@
+import type { CallMetadata } from '@modelgate/core';
+
+const printable = /^[\x20-\x7e]*$/;
+
+/** A header value Node accepts: printable ASCII kept as is, anything else percent-encoded. */
+function headerValue(value: string): string {
+  return printable.test(value) ? value : encodeURIComponent(value);
+}
+
+/**
+ * Headers describing how a call was served: deployment, attempts, gateway overhead (handler time
+ * minus upstream time, at the moment the headers are written) and the upstream's `x-ratelimit-*`.
+ */
+export function callHeaders(metadata: CallMetadata, handlerStarted: number): Record<string, string> {
+  const overheadMs = Math.max(0, performance.now() - handlerStarted - metadata.upstreamMs);
+  const headers: Record<string, string> = {
+    'x-modelgate-deployment': headerValue(`${metadata.deployment.provider}/${metadata.deployment.model}`),
+    'x-modelgate-attempts': String(metadata.attempts),
+    'x-modelgate-overhead-ms': overheadMs.toFixed(2),
+  };
+  const upstream = metadata.upstream?.headers;
+  if (upstream !== undefined) {
+    for (const name in upstream) {
+      const lower = name.toLowerCase();
+      const value = upstream[name];
+      if (lower.startsWith('x-ratelimit-') && typeof value === 'string') headers[lower] = headerValue(value);
+    }
+  }
+  return headers;
+}

@@ -1,0 +1,27 @@
+export { HttpPools, type HttpPoolsOptions, type HttpRequestOptions, type HttpResponse, type HttpResponseBody } from './http-pools.js';
+export { ServerSentEventParser, parseServerSentEvents, type ServerSentEvent } from './server-sent-event-parser.js';
+export { doneSentinel, formatServerSentEvent, formatServerSentEventComment } from './format-server-sent-event.js';
+export { parseJsonLines } from './parse-json-lines.js';
+export { loadApiKey, type LoadApiKeyOptions } from './load-api-key.js';
+export { parseRetryAfter } from './parse-retry-after.js';
+export { parseUpstreamErrorBody, readUpstreamErrorValue, type UpstreamErrorDetails } from './parse-upstream-error-body.js';
+export { createUpstreamError, type CreateUpstreamErrorOptions, type UpstreamFailure } from './create-upstream-error.js';
+export { isConnectionError, mapRequestError, type MapRequestErrorOptions } from './map-request-error.js';
+
+export type { OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-settings.js';
+export { OpenAICompatibleProvider } from './openai-compatible/openai-compatible-provider.js';
+export { OpenAICompatibleChatModel } from './openai-compatible/openai-compatible-chat-model.js';
+export { OpenAICompatibleEmbeddingModel } from './openai-compatible/openai-compatible-embedding-model.js';
+export { OpenAICompatibleClient, type OpenAICompatibleSendOptions } from './openai-compatible/openai-compatible-client.js';
+export { OpenAICompatibleChunkNormalizer } from './openai-compatible/openai-compatible-chunk-normalizer.js';
+export { ToolCallDeltaNormalizer, generateToolCallId } from './openai-compatible/tool-call-delta-normalizer.js';
+export {
+  prepareOpenAICompatibleChatBody,
+  type PrepareChatBodyOptions,
+  type PreparedChatBody,
+} from './openai-compatible/prepare-openai-compatible-chat-body.js';
+export { normalizeOpenAICompatibleCompletion } from './openai-compatible/normalize-openai-compatible-completion.js';
+export { normalizeOpenAICompatibleUsage } from './openai-compatible/normalize-openai-compatible-usage.js';
+export { mapOpenAICompatibleFinishReason } from './openai-compatible/map-openai-compatible-finish-reason.js';
+export { pickUpstreamHeaders } from './openai-compatible/pick-upstream-headers.js';
+export { readOpenAICompatibleChatEvents, type ReadChatEventsOptions } from './openai-compatible/read-openai-compatible-chat-events.js';

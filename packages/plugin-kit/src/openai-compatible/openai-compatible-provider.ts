@@ -1,0 +1,68 @@
+import type { CallOptions, ChatModelV1, EmbeddingModelV1, HealthStatusV1, ModelInfoV1, ProviderV1 } from '@modelgate/core';
+import { HttpPools } from '../http-pools.js';
+import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
+import { OpenAICompatibleClient } from './openai-compatible-client.js';
+import { OpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js';
+import type { OpenAICompatibleProviderSettings } from './openai-compatible-settings.js';
+
+/**
+ * A provider instance for any OpenAI-compatible host: chat, embeddings, `GET /models` and a health
+ * check. Nothing is read or connected at construction; the key is read on each call.
+ */
+export class OpenAICompatibleProvider implements ProviderV1 {
+  readonly specificationVersion = 'v1';
+  readonly name: string;
+  private readonly client: OpenAICompatibleClient;
+  private readonly pools: HttpPools;
+  private readonly ownsPools: boolean;
+
+  constructor(settings: OpenAICompatibleProviderSettings) {
+    this.name = settings.name;
+    this.ownsPools = settings.pools === undefined;
+    this.pools = settings.pools ?? new HttpPools();
+    this.client = new OpenAICompatibleClient(settings, this.pools);
+  }
+
+  chat(modelId: string): ChatModelV1 {
+    return new OpenAICompatibleChatModel(modelId, this.client);
+  }
+
+  embeddings(modelId: string): EmbeddingModelV1 {
+    return new OpenAICompatibleEmbeddingModel(modelId, this.client);
+  }
+
+  async listModels(options: CallOptions): Promise<ModelInfoV1[]> {
+    const response = await this.client.send({ path: '/models', method: 'GET', call: options });
+    const value = await this.client.readJson(response, undefined, options.signal);
+    const data = (value as { data?: unknown } | null)?.data ?? (value as { models?: unknown } | null)?.models;
+    if (!Array.isArray(data)) throw this.client.malformed(`a model list without data: ${JSON.stringify(value).slice(0, 200)}`, undefined);
+    const models: ModelInfoV1[] = [];
+    for (const entry of data as unknown[]) {
+      if (typeof entry !== 'object' || entry === null) continue;
+      const { id, owned_by: ownedBy, created } = entry as { id?: unknown; owned_by?: unknown; created?: unknown };
+      if (typeof id !== 'string') continue;
+      models.push({
+        id,
+        ...(typeof ownedBy === 'string' ? { ownedBy } : {}),
+        ...(typeof created === 'number' ? { created } : {}),
+      });
+    }
+    return models;
+  }
+
+  /** Healthy when `GET /models` answers; never throws, except for an abort. */
+  async checkHealth(options: CallOptions): Promise<HealthStatusV1> {
+    const started = performance.now();
+    try {
+      await this.listModels(options);
+      return { healthy: true, latencyMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      return { healthy: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsPools) await this.pools.close();
+  }
+}

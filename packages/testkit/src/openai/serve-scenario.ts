@@ -1,0 +1,146 @@
+import type { ServerResponse } from 'node:http';
+import { chatCompletionBody } from './chat-completion-body.js';
+import { chatCompletionChunks } from './chat-completion-chunks.js';
+import { embeddingResponseBody } from './mock-embedding.js';
+import { randomId, resolveMockAnswer } from './mock-answer.js';
+import { defaultErrorBody, rateLimitBody, serverErrorBody } from './openai-error-body.js';
+import type { MockScenario } from './mock-scenario.js';
+
+/** One request being answered: what a scenario needs to know and do. */
+export interface ScenarioExchange {
+  response: ServerResponse;
+  route: 'chat' | 'embeddings';
+  /** The parsed request body. */
+  body: Record<string, unknown>;
+  /** True when the client or the server has closed the connection. */
+  isClosed(): boolean;
+  /** Called before the mock destroys the socket on purpose, so that it is not recorded as a client abort. */
+  markDropped(): void;
+}
+
+function commonHeaders(): Record<string, string> {
+  return { 'x-request-id': randomId('req_', 32), 'openai-processing-ms': '1', 'openai-version': '2020-10-01' };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...commonHeaders(),
+    ...headers,
+  });
+  response.end(text);
+}
+
+function write(response: ServerResponse, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (response.destroyed) resolve();
+    else response.write(text, () => resolve());
+  });
+}
+
+function sleep(ms: number, exchange: ScenarioExchange): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    exchange.response.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function isStream(exchange: ScenarioExchange): boolean {
+  return exchange.route === 'chat' && exchange.body['stream'] === true;
+}
+
+function includesUsage(body: Record<string, unknown>): boolean {
+  const options = body['stream_options'];
+  return typeof options === 'object' && options !== null && (options as { include_usage?: unknown }).include_usage === true;
+}
+
+/** The SSE events (without `[DONE]`) of a text or tool-calls answer to the exchange's request. */
+function streamEvents(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange): string[] {
+  const answer = resolveMockAnswer(scenario, exchange.body);
+  return chatCompletionChunks(answer, includesUsage(exchange.body)).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
+}
+
+function startStream(response: ServerResponse): void {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...commonHeaders(),
+  });
+}
+
+async function writeEvents(exchange: ScenarioExchange, events: string[]): Promise<void> {
+  for (const event of events) {
+    if (exchange.isClosed()) return;
+    await write(exchange.response, event);
+  }
+}
+
+async function serveAnswer(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange): Promise<void> {
+  const { response, body } = exchange;
+  if (exchange.route === 'embeddings') {
+    sendJson(response, 200, embeddingResponseBody(body));
+    return;
+  }
+  if (!isStream(exchange)) {
+    sendJson(response, 200, chatCompletionBody(resolveMockAnswer(scenario, body)));
+    return;
+  }
+  startStream(response);
+  await writeEvents(exchange, streamEvents(scenario, exchange));
+  if (!exchange.isClosed()) response.end('data: [DONE]\n\n');
+}
+
+/** Answers one request as the scenario says. Resolves once the answer is written (or never started, for `hang`). */
+export async function serveScenario(scenario: MockScenario, exchange: ScenarioExchange): Promise<void> {
+  const { response, body } = exchange;
+  switch (scenario.type) {
+    case 'text':
+    case 'tool_calls':
+      return serveAnswer(scenario, exchange);
+    case 'error':
+      sendJson(response, scenario.status, scenario.body ?? defaultErrorBody(scenario.status), scenario.headers);
+      return;
+    case 'rate_limit':
+      sendJson(response, 429, rateLimitBody(String(body['model'] ?? 'gpt-4o-mini'), scenario.retryAfterSeconds), {
+        'retry-after': String(scenario.retryAfterSeconds),
+        'x-ratelimit-limit-requests': '3',
+        'x-ratelimit-remaining-requests': '0',
+        'x-ratelimit-reset-requests': `${scenario.retryAfterSeconds}s`,
+      });
+      return;
+    case 'server_error':
+      sendJson(response, scenario.status ?? 500, serverErrorBody());
+      return;
+    case 'hang':
+      if (scenario.afterChunks !== undefined && isStream(exchange)) {
+        startStream(response);
+        const events = streamEvents({ type: 'text', content: 'This answer never finishes, sorry.' }, exchange);
+        await writeEvents(exchange, events.slice(0, scenario.afterChunks));
+      }
+      return;
+    case 'drop': {
+      if (isStream(exchange)) {
+        startStream(response);
+        const events = streamEvents({ type: 'text', content: scenario.content ?? 'This answer is cut off in the middle.' }, exchange);
+        await writeEvents(exchange, events.slice(0, scenario.afterChunks));
+      }
+      exchange.markDropped();
+      response.socket?.destroy();
+      return;
+    }
+    case 'delay':
+      await sleep(scenario.ms, exchange);
+      if (!exchange.isClosed()) await serveScenario(scenario.then, exchange);
+      return;
+    case 'raw':
+      response.writeHead(scenario.status, scenario.headers);
+      response.end(typeof scenario.body === 'string' ? scenario.body : Buffer.from(scenario.body));
+      return;
+  }
+}
