@@ -64,6 +64,7 @@ export { TimeoutError } from './errors/timeout-error.js';
 export { UnsupportedError } from './errors/unsupported-error.js';
 export { UpstreamError, type UpstreamErrorOptions } from './errors/upstream-error.js';
 export { toModelgateError } from './errors/to-modelgate-error.js';
+export { errorTypeForStatus } from './errors/error-type-for-status.js';
 
 export {
   definePlugin,

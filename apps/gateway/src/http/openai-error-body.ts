@@ -1,4 +1,4 @@
-import { ModelgateError, RateLimitError, UpstreamError } from '@modelgate/core';
+import { errorTypeForStatus, ModelgateError, RateLimitError, UpstreamError } from '@modelgate/core';
 
 /** OpenAI's error body: `{"error":{"message","type","param","code"}}`. */
 export interface OpenAIErrorBody {
@@ -27,14 +27,6 @@ export function openAIErrorBody(message: string, type: string, param: string | n
   return { error: { message, type, param, code } };
 }
 
-function typeForStatus(status: number): string {
-  if (status === 401) return 'authentication_error';
-  if (status === 403) return 'permission_error';
-  if (status === 404) return 'not_found_error';
-  if (status === 429) return 'rate_limit_error';
-  if (status >= 500) return 'server_error';
-  return 'invalid_request_error';
-}
 
 function retryHeaders(error: ModelgateError): Record<string, string> {
   const retryAfterMs = UpstreamError.isInstance(error) || RateLimitError.isInstance(error)
@@ -82,7 +74,7 @@ function fromFrameworkError(error: FrameworkError, status: number): ErrorRespons
     };
   }
   const param = typeof error.validationContext === 'string' ? error.validationContext : null;
-  return { status, body: openAIErrorBody(message, typeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'), headers: {} };
+  return { status, body: openAIErrorBody(message, errorTypeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'), headers: {} };
 }
 
 /** The HTTP answer for anything thrown while serving a request. */

@@ -1,3 +1,4 @@
+import { errorTypeForStatus } from './error-type-for-status.js';
 import { markerCheck, ModelgateError, type ModelgateErrorOptions } from './modelgate-error.js';
 
 const check = markerCheck<UpstreamError>('UpstreamError');
@@ -25,14 +26,6 @@ function gatewayStatus(upstreamStatus: number | undefined): number {
   return 502;
 }
 
-function typeFor(status: number): string {
-  if (status === 401) return 'authentication_error';
-  if (status === 403) return 'permission_error';
-  if (status === 404) return 'not_found_error';
-  if (status === 429) return 'rate_limit_error';
-  if (status >= 500) return 'server_error';
-  return 'invalid_request_error';
-}
 
 /**
  * A call to an upstream failed. `isRetryable` is what the router looks at: connection failures,
@@ -54,7 +47,7 @@ export class UpstreamError extends ModelgateError {
     this.name = 'UpstreamError';
     this.upstreamStatus = options.upstreamStatus;
     this.status = options.status ?? gatewayStatus(options.upstreamStatus);
-    this.type = options.type ?? typeFor(this.status);
+    this.type = options.type ?? errorTypeForStatus(this.status);
     this.isRetryable = options.isRetryable ?? UpstreamError.isRetryableStatus(options.upstreamStatus);
     this.retryAfterMs = options.retryAfterMs;
     this.provider = options.provider;
