@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Principal } from '@modelgate/core';
 
@@ -10,8 +10,9 @@ export const masterPrincipal: Principal = Object.freeze({
   scopes: Object.freeze({}),
 });
 
+/** One-shot SHA-256 (no Hash object per request). */
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+  return hash('sha256', value, 'buffer');
 }
 
 /** The key from `Authorization: Bearer <key>` or `x-api-key: <key>`, if any. */
