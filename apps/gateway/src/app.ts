@@ -46,6 +46,9 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     ...(typeof LogController === 'function'
       ? { logController: new LogController({ disableRequestLogging: true }) }
       : { disableRequestLogging: true }),
+    // One logger for the whole server: a child logger per request costs more than the rest of
+    // the request's own work, and the few lines we log carry the request id themselves.
+    childLoggerFactory: (logger) => logger,
     bodyLimit: options.bodyLimit ?? server.body_limit_bytes,
     genReqId: requestIdOf,
     requestIdHeader: false,

@@ -46,6 +46,7 @@ export type { StateV1, StorageV1, StoredRecordV1 } from './specification/storage
 export type { JsonRpcMessage, McpTransportFactoryV1, McpTransportV1 } from './specification/mcp-transport-v1.js';
 export type { A2aAdapterV1, A2aAgentCard, A2aMessage, A2aTask } from './specification/a2a-adapter-v1.js';
 export type { MiddlewareContextV1, MiddlewareV1 } from './specification/middleware-v1.js';
+export type { CallAbortV1 } from './specification/call-abort.js';
 
 export { ModelgateError, type ModelgateErrorOptions } from './errors/modelgate-error.js';
 export { AuthError } from './errors/auth-error.js';
@@ -102,4 +103,5 @@ export { createGateway, type CreateGatewayOptions } from './gateway/create-gatew
 export { Gateway, type ChatCompletionStream, type GatewayParts, type PublicModel } from './gateway/gateway.js';
 export type { CallMetadata, ChatOutcome, RequestContext } from './gateway/call-metadata.js';
 export { completion, type CompletionOptions } from './gateway/completion.js';
+export { Cancellation } from './gateway/cancellation.js';
 export { assistantMessage, systemMessage, toolMessage, userMessage } from './gateway/message-helpers.js';

@@ -1,3 +1,5 @@
+import type { EventEmitter } from 'node:events';
+import type { CallAbortV1 } from '@modelgate/core';
 import { Pool, type Dispatcher } from 'undici';
 
 /** The body of an upstream response: a Node readable with `text()`, `json()` and `dump()`. */
@@ -10,7 +12,7 @@ export interface HttpRequestOptions {
   headers?: Record<string, string>;
   body?: string | Uint8Array;
   /** Aborting it cancels the request, or destroys the response body once it is open. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | CallAbortV1;
 }
 
 export interface HttpResponse {
@@ -51,6 +53,8 @@ function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<str
  */
 export class HttpPools {
   private readonly pools = new Map<string, Pool>();
+  /** Parsed request URLs: a provider calls the same few URLs over and over. */
+  private readonly targets = new Map<string, { origin: string; path: string }>();
   private readonly options: Pool.Options;
   private closed = false;
 
@@ -82,15 +86,26 @@ export class HttpPools {
    * reason when the signal aborts before the headers arrive. The caller must consume or destroy the body.
    */
   async request(options: HttpRequestOptions): Promise<HttpResponse> {
-    const url = new URL(options.url);
-    const response = await this.pool(url.origin).request({
-      path: url.pathname + url.search,
+    const target = this.target(options.url);
+    const response = await this.pool(target.origin).request({
+      path: target.path,
       method: options.method ?? 'GET',
       headers: options.headers,
       body: options.body,
-      signal: options.signal,
+      signal: options.signal as AbortSignal | EventEmitter | undefined,
     });
     return { status: response.statusCode, headers: flattenHeaders(response.headers), body: response.body };
+  }
+
+  private target(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (target === undefined) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: parsed.pathname + parsed.search };
+      if (this.targets.size >= 1024) this.targets.clear();
+      this.targets.set(url, target);
+    }
+    return target;
   }
 
   /** Closes every pool after its in-flight requests finish. */

@@ -6,13 +6,13 @@ export { loadApiKey, type LoadApiKeyOptions } from './load-api-key.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { parseUpstreamErrorBody, readUpstreamErrorValue, type UpstreamErrorDetails } from './parse-upstream-error-body.js';
 export { createUpstreamError, type CreateUpstreamErrorOptions, type UpstreamFailure } from './create-upstream-error.js';
-export { isConnectionError, mapRequestError, type MapRequestErrorOptions } from './map-request-error.js';
+export { isConnectionError, mapRequestError, type AbortState, type MapRequestErrorOptions } from './map-request-error.js';
 
 export type { OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-settings.js';
 export { OpenAICompatibleProvider } from './openai-compatible/openai-compatible-provider.js';
 export { OpenAICompatibleChatModel } from './openai-compatible/openai-compatible-chat-model.js';
 export { OpenAICompatibleEmbeddingModel } from './openai-compatible/openai-compatible-embedding-model.js';
-export { OpenAICompatibleClient, type OpenAICompatibleSendOptions } from './openai-compatible/openai-compatible-client.js';
+export { abortOf, OpenAICompatibleClient, type OpenAICompatibleSendOptions } from './openai-compatible/openai-compatible-client.js';
 export { OpenAICompatibleChunkNormalizer } from './openai-compatible/openai-compatible-chunk-normalizer.js';
 export { ToolCallDeltaNormalizer, generateToolCallId } from './openai-compatible/tool-call-delta-normalizer.js';
 export {

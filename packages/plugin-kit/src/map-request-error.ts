@@ -1,8 +1,14 @@
 import { ModelgateError, TimeoutError, toModelgateError, UpstreamError } from '@modelgate/core';
 
+/** What an abort looks like from the outside: an `AbortSignal` or core's `CallAbortV1`. */
+export interface AbortState {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
 export interface MapRequestErrorOptions {
   /** The call's signal: when it aborted, its reason is what the caller gets. */
-  signal?: AbortSignal | undefined;
+  signal?: AbortState | undefined;
   provider: string;
   model?: string;
   /** The URL that was called (origin only ends up in the message). */

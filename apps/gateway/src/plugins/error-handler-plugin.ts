@@ -1,7 +1,7 @@
 import { ModelgateError } from '@modelgate/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponseOf, openAIErrorBody } from '../http/openai-error-body.js';
-import { isClientClosed } from '../http/request-signal.js';
+import { isClientClosed } from '../http/client-cancellation.js';
 import { infraPlugin } from './infra-plugin.js';
 
 /**
@@ -11,9 +11,9 @@ import { infraPlugin } from './infra-plugin.js';
 function logFailure(error: unknown, status: number, request: FastifyRequest): void {
   if (status < 500 || isClientClosed(error)) return;
   if (ModelgateError.isInstance(error)) {
-    request.log.warn({ code: error.code, status }, error.message);
+    request.log.warn({ reqId: request.id, code: error.code, status }, error.message);
   } else {
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ reqId: request.id, err: error }, 'request failed');
   }
 }
 

@@ -1,7 +1,7 @@
 import { chatRequestSchema } from '@modelgate/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { callHeaders } from '../http/call-headers.js';
-import { clientAbortSignal } from '../http/request-signal.js';
+import { clientCancellation } from '../http/client-cancellation.js';
 import { eventStreamHeaders, writeEventStream } from '../http/write-event-stream.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
@@ -15,7 +15,7 @@ export const chatCompletionsRoute: FastifyPluginCallback<GatewayRouteOptions> = 
     const started = performance.now();
     const outcome = await gateway.runChat(request.body, {
       principal: request.principal ?? undefined,
-      signal: clientAbortSignal(reply),
+      cancellation: clientCancellation(reply),
       requestId: request.id,
     });
     if (!outcome.stream) {

@@ -1,7 +1,7 @@
 import { embeddingRequestSchema } from '@modelgate/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { callHeaders } from '../http/call-headers.js';
-import { clientAbortSignal } from '../http/request-signal.js';
+import { clientCancellation } from '../http/client-cancellation.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
 /** `POST /v1/embeddings`. */
@@ -10,7 +10,7 @@ export const embeddingsRoute: FastifyPluginCallback<GatewayRouteOptions> = (app,
     const started = performance.now();
     const { response, metadata } = await gateway.runEmbeddings(request.body, {
       principal: request.principal ?? undefined,
-      signal: clientAbortSignal(reply),
+      cancellation: clientCancellation(reply),
       requestId: request.id,
     });
     reply.headers(callHeaders(metadata, started));

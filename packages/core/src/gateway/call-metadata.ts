@@ -1,3 +1,4 @@
+import type { Cancellation } from './cancellation.js';
 import type { ChatCompletion } from '../specification/chat-types.js';
 import type { ChatStreamEventV1, UpstreamMetadata } from '../specification/provider-v1.js';
 import type { Principal } from '../specification/principal.js';
@@ -8,6 +9,8 @@ export interface RequestContext {
   principal?: Principal;
   /** Abort to cancel the upstream call (a client that went away). */
   signal?: AbortSignal;
+  /** The same, cheaper: servers abort it when the client goes away. Wins over `signal`. */
+  cancellation?: Cancellation;
   requestId?: string;
   /** Headers to forward upstream. */
   headers?: Record<string, string>;

@@ -13,11 +13,11 @@ export interface CompletionOptions extends CreateGatewayOptions, RequestContext 
  * Builds a gateway for the call and closes it afterwards; keep a `createGateway` result for repeated calls.
  */
 export async function completion(request: ChatRequest, options: CompletionOptions = {}): Promise<ChatCompletion> {
-  const { config, signal, principal, requestId, headers, ...gatewayOptions } = options;
+  const { config, signal, cancellation, principal, requestId, headers, ...gatewayOptions } = options;
   const provider = request.model.split('/')[0]!;
   const gateway = await createGateway(config ?? { providers: { [provider]: {} } }, gatewayOptions);
   try {
-    return await gateway.completion(request, { signal, principal, requestId, headers });
+    return await gateway.completion(request, { signal, cancellation, principal, requestId, headers });
   } finally {
     await gateway.close();
   }

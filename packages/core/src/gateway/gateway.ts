@@ -5,16 +5,18 @@ import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { ModelGroup, ModelRegistry } from '../models/model-registry.js';
+import type { AttemptContext } from '../router/router.js';
 import type { Router } from '../router/router.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatRequest } from '../specification/chat-types.js';
 import type { EmbeddingRequest, EmbeddingResponse } from '../specification/embedding-types.js';
 import type { MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { Principal } from '../specification/principal.js';
-import type { ChatStreamEventV1, ProviderV1 } from '../specification/provider-v1.js';
+import type { CallOptions, ChatStreamEventV1, ProviderV1 } from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
 import { chatRequestSchema, embeddingRequestSchema } from '../validation/chat-request-schema.js';
 import { validateRequest } from '../validation/validate-request.js';
 import type { CallMetadata, ChatOutcome, RequestContext } from './call-metadata.js';
+import { Cancellation } from './cancellation.js';
 import { guardChatStream } from './guard-chat-stream.js';
 
 export interface GatewayParts {
@@ -41,6 +43,23 @@ export interface ChatCompletionStream extends AsyncIterable<ChatCompletionChunk>
 function mayUseModel(principal: Principal | undefined, model: string): boolean {
   const allowed = principal?.scopes.models;
   return allowed === undefined || allowed.includes('*') || allowed.includes(model);
+}
+
+/** The options of one attempt's call: `signal` is made only if the provider reads it. */
+function callOptionsOf(attempt: AttemptContext, requestId: string, headers: Record<string, string> | undefined): CallOptions {
+  const { cancellation } = attempt;
+  return {
+    abort: cancellation,
+    requestId,
+    headers,
+    get signal() {
+      return cancellation.signal;
+    },
+  };
+}
+
+function cancellationOf(context: RequestContext): Cancellation | undefined {
+  return context.cancellation ?? (context.signal === undefined ? undefined : Cancellation.fromSignal(context.signal));
 }
 
 async function* chunksOf(events: AsyncIterable<ChatStreamEventV1>): AsyncGenerator<ChatCompletionChunk> {
@@ -100,13 +119,14 @@ export class Gateway {
     for (const middleware of this.parts.middleware) {
       if (middleware.beforeChat) request = (await middleware.beforeChat(request, middlewareContext)) ?? request;
     }
-    const callOptions = { signal: context.signal, requestId, headers: context.headers };
+    const cancellation = cancellationOf(context);
+    const headers = context.headers;
 
     if (request.stream === true) {
       const routed = await this.parts.router.run(
         request.model,
-        ({ deployment, signal }) => this.providerOf(deployment).chat(deployment.model).stream(request, { ...callOptions, signal }),
-        context.signal,
+        (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).stream(request, callOptionsOf(attempt, requestId, headers)),
+        cancellation,
       );
       const stats = this.parts.router.statsOf(routed.deployment.id);
       const opened = performance.now();
@@ -122,8 +142,8 @@ export class Gateway {
 
     const routed = await this.parts.router.run(
       request.model,
-      ({ deployment, signal }) => this.providerOf(deployment).chat(deployment.model).generate(request, { ...callOptions, signal }),
-      context.signal,
+      (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).generate(request, callOptionsOf(attempt, requestId, headers)),
+      cancellation,
     );
     let response = routed.result.response;
     for (const middleware of this.parts.middleware) {
@@ -138,14 +158,15 @@ export class Gateway {
     this.authorise(request.model, context.principal);
     const routed = await this.parts.router.run(
       request.model,
-      ({ deployment, signal }) => {
+      (attempt) => {
+        const { deployment } = attempt;
         const provider = this.providerOf(deployment);
         if (!provider.embeddings) {
           throw new UnsupportedError(`Provider "${deployment.provider}" does not serve embeddings.`, { param: 'model' });
         }
-        return provider.embeddings(deployment.model).embed(request, { signal, requestId, headers: context.headers });
+        return provider.embeddings(deployment.model).embed(request, callOptionsOf(attempt, requestId, context.headers));
       },
-      context.signal,
+      cancellationOf(context),
     );
     return { response: routed.result.response, metadata: this.metadata(requestId, routed, routed.result.upstream) };
   }

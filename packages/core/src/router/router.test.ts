@@ -4,6 +4,7 @@ import { MissingCredentialError } from '../errors/missing-credential-error.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
+import { Cancellation } from '../gateway/cancellation.js';
 import { ModelRegistry } from '../models/model-registry.js';
 import { Router } from './router.js';
 import { weightedStrategy } from './weighted-strategy.js';
@@ -131,27 +132,30 @@ describe('router', () => {
   });
 
   it('does not retry after the client aborted', async () => {
-    const controller = new AbortController();
+    const cancellation = new Cancellation();
     let calls = 0;
     const attempt = router().run(
       'smart',
       async () => {
         calls += 1;
-        controller.abort(new Error('client went away'));
+        cancellation.abort(new Error('client went away'));
         throw down();
       },
-      controller.signal,
+      cancellation,
     );
     await expect(attempt).rejects.toThrow('down');
     expect(calls).toBe(1);
   });
 
   it('keeps the attempt signal linked to the client after success (streams)', async () => {
-    const controller = new AbortController();
-    const { result: signal } = await router().run('fast', async ({ signal }) => signal, controller.signal);
-    expect(signal.aborted).toBe(false);
-    controller.abort();
+    const request = Cancellation.fromSignal(new AbortController().signal);
+    const { result: attempt } = await router().run('fast', async (context) => context, request);
+    expect(attempt.cancellation.aborted).toBe(false);
+    const signal = attempt.signal;
+    request.abort(new Error('gone'));
+    expect(attempt.cancellation.aborted).toBe(true);
     expect(signal.aborted).toBe(true);
+    expect((signal.reason as Error).message).toBe('gone');
   });
 
   it('throws model_not_found for an unknown model', async () => {

@@ -1,3 +1,4 @@
+import { Cancellation } from '../gateway/cancellation.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import { ModelgateError } from '../errors/modelgate-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
@@ -18,8 +19,10 @@ export interface RouterOptions {
 
 export interface AttemptContext {
   deployment: DeploymentV1;
-  /** Aborted when the client aborts or this attempt's deadline passes. */
-  signal: AbortSignal;
+  /** Aborted when the request is cancelled or this attempt's deadline passes. */
+  cancellation: Cancellation;
+  /** The same abort as a standard signal (made when read). */
+  readonly signal: AbortSignal;
   /** 0 for the first attempt. */
   attempt: number;
 }
@@ -35,17 +38,19 @@ export interface RouteResult<T> {
   model: string;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, cancellation: Cancellation | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      cancellation?.removeListener('abort', done);
       resolve();
     }
-    signal?.addEventListener('abort', done, { once: true });
+    cancellation?.once('abort', done);
   });
 }
+
+const noop = () => {};
 
 /**
  * Runs a call against the deployments of a model: the strategy picks among deployments not yet
@@ -82,7 +87,7 @@ export class Router {
   async run<T>(
     model: string,
     call: (context: AttemptContext) => Promise<T>,
-    signal?: AbortSignal,
+    cancellation?: Cancellation,
   ): Promise<RouteResult<T>> {
     const chain = [model, ...(this.options.fallbacks[model] ?? [])];
     let attempts = 0;
@@ -93,27 +98,26 @@ export class Router {
       const tried = new Set<string>();
       const skipped = new Set<string>();
       for (let groupAttempt = 0; groupAttempt <= this.options.retries; groupAttempt += 1) {
-        if (signal?.aborted) throw signal.reason ?? lastError;
-        let pool: readonly DeploymentV1[] = deployments.filter((deployment) => !tried.has(deployment.id));
+        if (cancellation?.aborted) throw cancellation.reason ?? lastError;
+        let pool: readonly DeploymentV1[] = tried.size === 0 ? deployments : deployments.filter((deployment) => !tried.has(deployment.id));
         if (pool.length === 0) {
           pool = deployments.filter((deployment) => !skipped.has(deployment.id));
           if (pool.length === 0) break;
-          await sleep(retryDelayMs(lastError, groupAttempt), signal);
-          if (signal?.aborted) throw signal.reason ?? lastError;
+          await sleep(retryDelayMs(lastError, groupAttempt), cancellation);
+          if (cancellation?.aborted) throw cancellation.reason ?? lastError;
         }
-        const candidates: RoutingCandidateV1[] = pool.map((deployment) => ({ deployment, stats: this.statsOf(deployment.id) }));
-        const { deployment } = this.options.strategy.select(candidates, { model: groupName, attempt: attempts, random: this.random() });
+        const deployment = this.pick(pool, groupName, attempts);
         tried.add(deployment.id);
         const started = performance.now();
         try {
-          const result = await this.attempt(deployment, attempts, call, signal);
+          const result = await this.attempt(deployment, attempts, call, cancellation);
           upstreamMs += performance.now() - started;
           return { result, deployment, attempts: attempts + 1, upstreamMs, model: groupName };
         } catch (error) {
           upstreamMs += performance.now() - started;
           attempts += 1;
           lastError = error;
-          if (signal?.aborted) throw error;
+          if (cancellation?.aborted) throw error;
           const action = classifyFailure(error);
           if (action === 'stop') throw error;
           if (action === 'skip') skipped.add(deployment.id);
@@ -123,30 +127,41 @@ export class Router {
     throw lastError instanceof Error ? lastError : new ModelgateError('Every deployment failed.');
   }
 
+  private pick(pool: readonly DeploymentV1[], model: string, attempt: number): DeploymentV1 {
+    if (pool.length === 1) return pool[0]!;
+    const candidates: RoutingCandidateV1[] = pool.map((deployment) => ({ deployment, stats: this.statsOf(deployment.id) }));
+    return this.options.strategy.select(candidates, { model, attempt, random: this.random() }).deployment;
+  }
+
   private async attempt<T>(
     deployment: DeploymentV1,
     attempt: number,
     call: (context: AttemptContext) => Promise<T>,
-    signal: AbortSignal | undefined,
+    parent: Cancellation | undefined,
   ): Promise<T> {
     const stats = this.statsOf(deployment.id);
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // On success the attempt stays linked to the request: a stream keeps using its abort.
+    const { cancellation, unlink } = parent === undefined ? { cancellation: new Cancellation(), unlink: noop } : parent.child();
     const timeoutMs = this.options.timeoutMs;
     const timer = setTimeout(() => {
-      controller.abort(new TimeoutError(`${deployment.id} did not answer within ${timeoutMs} ms.`));
+      cancellation.abort(new TimeoutError(`${deployment.id} did not answer within ${timeoutMs} ms.`));
     }, timeoutMs);
     const started = performance.now();
     stats.started(Date.now());
     try {
-      // On success the client's abort stays linked: a stream keeps using this signal.
-      return await call({ deployment, signal: controller.signal, attempt });
+      return await call({
+        deployment,
+        cancellation,
+        attempt,
+        get signal() {
+          return cancellation.signal;
+        },
+      });
     } catch (error) {
-      signal?.removeEventListener('abort', onAbort);
+      unlink();
       // A deadline that fired is reported as such, whatever the provider made of the abort.
-      if (controller.signal.aborted && TimeoutError.isInstance(controller.signal.reason) && !signal?.aborted) {
-        throw controller.signal.reason;
+      if (cancellation.aborted && TimeoutError.isInstance(cancellation.reason) && parent?.aborted !== true) {
+        throw cancellation.reason;
       }
       throw error;
     } finally {

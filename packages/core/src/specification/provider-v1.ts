@@ -1,4 +1,5 @@
 import type { ModelgateError } from '../errors/modelgate-error.js';
+import type { CallAbortV1 } from './call-abort.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatRequest, Usage } from './chat-types.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './embedding-types.js';
 
@@ -6,6 +7,11 @@ import type { EmbeddingRequest, EmbeddingResponse } from './embedding-types.js';
 export interface CallOptions {
   /** Aborted when the client goes away or the deadline passes; the upstream call must stop. */
   signal?: AbortSignal;
+  /**
+   * The same abort as `signal`, cheap to listen on, and accepted by undici as its `signal`. The
+   * gateway sets it and makes `signal` only when it is read; hot-path providers use this one.
+   */
+  abort?: CallAbortV1;
   /** Extra headers to send upstream (already filtered by the gateway). */
   headers?: Record<string, string>;
   /** The gateway's request id, for upstream logs and error messages. */

@@ -1,6 +1,6 @@
 import type { CallOptions, ChatModelV1, ChatRequest, ChatResultV1, ChatStreamV1 } from '@modelgate/core';
 import { createUpstreamError } from '../create-upstream-error.js';
-import type { OpenAICompatibleClient } from './openai-compatible-client.js';
+import { abortOf, type OpenAICompatibleClient } from './openai-compatible-client.js';
 import { normalizeOpenAICompatibleCompletion } from './normalize-openai-compatible-completion.js';
 import { pickUpstreamHeaders } from './pick-upstream-headers.js';
 import { prepareOpenAICompatibleChatBody } from './prepare-openai-compatible-chat-body.js';
@@ -21,7 +21,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
   async generate(request: ChatRequest, options: CallOptions): Promise<ChatResultV1> {
     const body = this.body(request, false);
     const response = await this.client.send({ path: '/chat/completions', body, model: this.modelId, call: options });
-    const value = await this.client.readJson(response, this.modelId, options.signal);
+    const value = await this.client.readJson(response, this.modelId, abortOf(options));
     const completion = normalizeOpenAICompatibleCompletion(value, this.modelId);
     if (completion === undefined) {
       throw createUpstreamError({
@@ -47,11 +47,11 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     const contentType = response.headers['content-type'] ?? '';
     if (contentType.includes('application/json')) {
       // A host that answers a stream request with JSON (usually an error with status 200).
-      const text = await this.client.readText(response, this.modelId, options.signal);
+      const text = await this.client.readText(response, this.modelId, abortOf(options));
       throw createUpstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
     }
     return {
-      events: readOpenAICompatibleChatEvents(response.body, { provider: this.provider, model: this.modelId, signal: options.signal }),
+      events: readOpenAICompatibleChatEvents(response.body, { provider: this.provider, model: this.modelId, signal: abortOf(options) }),
       upstream: { status: response.status, headers: pickUpstreamHeaders(response.headers) },
     };
   }

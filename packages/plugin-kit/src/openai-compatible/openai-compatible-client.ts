@@ -2,8 +2,13 @@ import { UpstreamError, type CallOptions, type PluginLogger } from '@modelgate/c
 import { createUpstreamError } from '../create-upstream-error.js';
 import type { HttpPools, HttpResponse } from '../http-pools.js';
 import { loadApiKey } from '../load-api-key.js';
-import { mapRequestError } from '../map-request-error.js';
+import { mapRequestError, type AbortState } from '../map-request-error.js';
 import type { OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible-settings.js';
+
+/** The call's abort: `abort` (cheap) when set, else the standard `signal`. */
+export function abortOf(call: CallOptions): NonNullable<CallOptions['abort']> | AbortSignal | undefined {
+  return call.abort ?? call.signal;
+}
 
 export interface OpenAICompatibleSendOptions {
   /** Path under the base URL: `/chat/completions`. */
@@ -63,7 +68,8 @@ export class OpenAICompatibleClient {
   async send(options: OpenAICompatibleSendOptions): Promise<HttpResponse> {
     const url = this.url(options.path);
     const headers = this.headers(options.call, options.accept ?? 'application/json', options.body !== undefined);
-    const signal = options.call.signal;
+    // The cheap form of the abort when the gateway gave one; reading `signal` would make an AbortSignal.
+    const signal = abortOf(options.call);
     let response: HttpResponse;
     try {
       response = await this.pools.request({
@@ -88,7 +94,7 @@ export class OpenAICompatibleClient {
   }
 
   /** Reads a whole body as text, mapping a broken connection or an abort. */
-  async readText(response: HttpResponse, model: string | undefined, signal: AbortSignal | undefined): Promise<string> {
+  async readText(response: HttpResponse, model: string | undefined, signal: AbortState | undefined): Promise<string> {
     try {
       return await response.body.text();
     } catch (error) {
@@ -97,7 +103,7 @@ export class OpenAICompatibleClient {
   }
 
   /** Reads a whole body as JSON; a body that is not JSON is a (retryable) `UpstreamError`. */
-  async readJson(response: HttpResponse, model: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+  async readJson(response: HttpResponse, model: string | undefined, signal: AbortState | undefined): Promise<unknown> {
     const text = await this.readText(response, model, signal);
     try {
       return JSON.parse(text);

@@ -1,5 +1,5 @@
 import type { CallOptions, EmbeddingModelV1, EmbeddingRequest, EmbeddingResponse, UpstreamMetadata } from '@modelgate/core';
-import type { OpenAICompatibleClient } from './openai-compatible-client.js';
+import { abortOf, type OpenAICompatibleClient } from './openai-compatible-client.js';
 import { pickUpstreamHeaders } from './pick-upstream-headers.js';
 
 /** Embeddings against an OpenAI-compatible host: `POST {baseURL}/embeddings`. */
@@ -17,7 +17,7 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModelV1 {
   async embed(request: EmbeddingRequest, options: CallOptions): Promise<{ response: EmbeddingResponse; upstream?: UpstreamMetadata }> {
     const body = JSON.stringify({ ...request, model: this.modelId });
     const response = await this.client.send({ path: '/embeddings', body, model: this.modelId, call: options });
-    const value = await this.client.readJson(response, this.modelId, options.signal);
+    const value = await this.client.readJson(response, this.modelId, abortOf(options));
     if (typeof value !== 'object' || value === null || !Array.isArray((value as { data?: unknown }).data)) {
       throw this.client.malformed(`an embedding answer without data: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
     }

@@ -1,7 +1,7 @@
 import type { CallOptions, ChatModelV1, EmbeddingModelV1, HealthStatusV1, ModelInfoV1, ProviderV1 } from '@modelgate/core';
 import { HttpPools } from '../http-pools.js';
 import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
-import { OpenAICompatibleClient } from './openai-compatible-client.js';
+import { abortOf, OpenAICompatibleClient } from './openai-compatible-client.js';
 import { OpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js';
 import type { OpenAICompatibleProviderSettings } from './openai-compatible-settings.js';
 
@@ -33,7 +33,7 @@ export class OpenAICompatibleProvider implements ProviderV1 {
 
   async listModels(options: CallOptions): Promise<ModelInfoV1[]> {
     const response = await this.client.send({ path: '/models', method: 'GET', call: options });
-    const value = await this.client.readJson(response, undefined, options.signal);
+    const value = await this.client.readJson(response, undefined, abortOf(options));
     const data = (value as { data?: unknown } | null)?.data ?? (value as { models?: unknown } | null)?.models;
     if (!Array.isArray(data)) throw this.client.malformed(`a model list without data: ${JSON.stringify(value).slice(0, 200)}`, undefined);
     const models: ModelInfoV1[] = [];
@@ -57,7 +57,7 @@ export class OpenAICompatibleProvider implements ProviderV1 {
       await this.listModels(options);
       return { healthy: true, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
-      if (options.signal?.aborted) throw error;
+      if (abortOf(options)?.aborted) throw error;
       return { healthy: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
     }
   }

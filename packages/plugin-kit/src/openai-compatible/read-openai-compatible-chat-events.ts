@@ -2,7 +2,7 @@ import { toModelgateError, UpstreamError, type ChatStreamEventV1 } from '@modelg
 import { createUpstreamError } from '../create-upstream-error.js';
 import { doneSentinel } from '../format-server-sent-event.js';
 import type { HttpResponseBody } from '../http-pools.js';
-import { mapRequestError } from '../map-request-error.js';
+import { mapRequestError, type AbortState } from '../map-request-error.js';
 import { parseServerSentEvents } from '../server-sent-event-parser.js';
 import { OpenAICompatibleChunkNormalizer } from './openai-compatible-chunk-normalizer.js';
 
@@ -11,7 +11,7 @@ function ignore(): void {}
 export interface ReadChatEventsOptions {
   provider: string;
   model: string;
-  signal?: AbortSignal | undefined;
+  signal?: AbortState | undefined;
 }
 
 function streamError(message: string, options: ReadChatEventsOptions, cause?: unknown): UpstreamError {
