@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 /** One dispatched server-sent event. */
 export interface ServerSentEvent {
   /** The `data:` lines of the event, joined with `\n`. */
@@ -21,7 +22,10 @@ const space = 32;
  * only; an unterminated event at the end of the stream is discarded, as the spec requires.
  */
 export class ServerSentEventParser {
-  private readonly decoder = new TextDecoder('utf-8');
+  /** Node's StringDecoder: several times cheaper per chunk than TextDecoder in streaming mode. */
+  private readonly decoder = new StringDecoder('utf8');
+  /** Nothing decoded yet: a leading byte order mark is still to be dropped. */
+  private atStart = true;
   /** The unterminated tail of earlier chunks, in parts: never searched again, joined once. */
   private pending: string[] = [];
   /** The last chunk ended with CR: an LF that starts the next one belongs to it. */
@@ -36,7 +40,11 @@ export class ServerSentEventParser {
 
   /** Feeds bytes (or already decoded text) and returns the events completed by them. */
   push(chunk: Uint8Array | string): ServerSentEvent[] {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    let text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    if (this.atStart && text.length > 0) {
+      this.atStart = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     const events: ServerSentEvent[] = [];
     if (text.length === 0) return events;
     let position = 0;
@@ -83,9 +91,10 @@ export class ServerSentEventParser {
    * returns whether such an incomplete event was pending.
    */
   end(): boolean {
-    const rest = this.decoder.decode();
+    const rest = this.decoder.end();
     const incomplete = this.pending.length > 0 || rest.length > 0 || this.data.length > 0;
     this.pending = [];
+    this.atStart = true;
     this.skipLineFeed = false;
     this.data = '';
     this.eventType = undefined;

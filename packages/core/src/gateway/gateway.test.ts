@@ -177,3 +177,32 @@ describe('gateway (library use)', () => {
     );
   });
 });
+
+describe('stream guard clean-up', () => {
+  it("closes the provider's iterator after its last event, so that its clean-up runs", async () => {
+    let cleanedUp = false;
+    const gateway = await createGateway(
+      { providers: { s: { type: 'scripted' } }, models: [{ name: 'm', deployments: [{ provider: 's', model: 'x' }] }] },
+      {
+        plugins: [
+          scriptedPlugin(async function* () {
+            try {
+              yield chunk('a');
+              yield { type: 'finish' };
+              yield chunk('never read');
+            } finally {
+              cleanedUp = true;
+            }
+          }),
+        ],
+      },
+    );
+    const outcome = await gateway.runChat({ model: 'm', messages: [userMessage('x')], stream: true });
+    if (!outcome.stream) throw new Error('expected a stream');
+    const types: string[] = [];
+    for await (const event of outcome.events) types.push(event.type);
+    expect(types).toEqual(['chunk', 'finish']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cleanedUp).toBe(true);
+  });
+});

@@ -67,7 +67,11 @@ export class OpenAICompatibleChunkNormalizer {
       if (tool_calls.length > 0) choices.push({ index, delta: { tool_calls }, finish_reason: null });
     }
     if (choices.length > 0) chunks.push(this.synthetic(choices));
-    if (this.usage !== undefined && !this.usageChunkSeen) chunks.push({ ...this.synthetic([]), usage: this.usage });
+    if (this.usage !== undefined && !this.usageChunkSeen) {
+      const usageChunk = this.synthetic([]);
+      usageChunk.usage = this.usage;
+      chunks.push(usageChunk);
+    }
     return chunks;
   }
 
@@ -131,7 +135,15 @@ export class OpenAICompatibleChunkNormalizer {
   }
 
   private synthetic(choices: ChatChunkChoice[]): ChatCompletionChunk {
-    const template = this.template ?? { id: `chatcmpl-${Date.now().toString(36)}`, created: Math.floor(Date.now() / 1000), model: this.modelId };
-    return { ...template, object: 'chat.completion.chunk', choices };
+    const template = this.template;
+    const chunk: ChatCompletionChunk = {
+      id: template?.id ?? `chatcmpl-${Date.now().toString(36)}`,
+      object: 'chat.completion.chunk',
+      created: template?.created ?? Math.floor(Date.now() / 1000),
+      model: template?.model ?? this.modelId,
+      choices,
+    };
+    if (template?.system_fingerprint !== undefined) chunk.system_fingerprint = template.system_fingerprint;
+    return chunk;
   }
 }

@@ -3,7 +3,7 @@ import { createUpstreamError } from '../create-upstream-error.js';
 import { doneSentinel } from '../format-server-sent-event.js';
 import type { HttpResponseBody } from '../http-pools.js';
 import { mapRequestError, type AbortState } from '../map-request-error.js';
-import { parseServerSentEvents } from '../server-sent-event-parser.js';
+import { ServerSentEventParser } from '../server-sent-event-parser.js';
 import { OpenAICompatibleChunkNormalizer } from './openai-compatible-chunk-normalizer.js';
 
 function ignore(): void {}
@@ -44,26 +44,30 @@ export async function* readOpenAICompatibleChatEvents(
   const normalizer = new OpenAICompatibleChunkNormalizer(options.model);
   let done = false;
   try {
-    for await (const event of parseServerSentEvents(body.iterator({ destroyOnReturn: false }))) {
-      if (event.data === doneSentinel) {
-        done = true;
-        break;
+    // One parser fed chunk by chunk (not a generator of events): a layer less of async iteration per event.
+    const parser = new ServerSentEventParser();
+    reading: for await (const bytes of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Uint8Array>) {
+      for (const event of parser.push(bytes)) {
+        if (event.data === doneSentinel) {
+          done = true;
+          break reading;
+        }
+        if (event.data.length === 0) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(event.data);
+        } catch (error) {
+          yield { type: 'error', error: streamError(`sent a malformed chunk: ${event.data.slice(0, 200)}`, options, error) };
+          return;
+        }
+        if (event.event === 'error' || isErrorEvent(value)) {
+          const error = createUpstreamError({ body: event.data, provider: options.provider, model: options.model, isRetryable: false });
+          yield { type: 'error', error };
+          return;
+        }
+        const chunk = normalizer.normalize(value);
+        if (chunk !== undefined) yield { type: 'chunk', chunk };
       }
-      if (event.data.length === 0) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(event.data);
-      } catch (error) {
-        yield { type: 'error', error: streamError(`sent a malformed chunk: ${event.data.slice(0, 200)}`, options, error) };
-        return;
-      }
-      if (event.event === 'error' || isErrorEvent(value)) {
-        const error = createUpstreamError({ body: event.data, provider: options.provider, model: options.model, isRetryable: false });
-        yield { type: 'error', error };
-        return;
-      }
-      const chunk = normalizer.normalize(value);
-      if (chunk !== undefined) yield { type: 'chunk', chunk };
     }
     if (!done) {
       yield { type: 'error', error: streamError('ended the stream without [DONE]', options) };
