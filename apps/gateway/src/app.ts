@@ -1,8 +1,9 @@
 import type { Gateway } from '@modelgate/core';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler } from './http/client-error-handler.js';
 import { authPlugin } from './plugins/auth-plugin.js';
-import { errorHandlerPlugin, sendFrameworkError } from './plugins/error-handler-plugin.js';
+import { JsonLineLogger, type LogLevel } from './logging/json-line-logger.js';
+import { createErrorSenders, errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
 import { zodValidationPlugin } from './plugins/zod-validation-plugin.js';
@@ -11,11 +12,13 @@ import { embeddingsRoute } from './routes/embeddings-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { modelsRoute } from './routes/models-route.js';
 
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type { LogLevel } from './logging/json-line-logger.js';
 
 export interface BuildAppOptions {
   /** Overrides `server.log_level`. Requests are never logged one by one. */
   logLevel?: LogLevel;
+  /** Where log lines go (JSON lines on stdout by default). */
+  logger?: JsonLineLogger;
   /** Overrides `server.body_limit_bytes`. */
   bodyLimit?: number;
   /**
@@ -39,25 +42,20 @@ export function effectiveMasterKey(gateway: Gateway, options: BuildAppOptions = 
  */
 export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): FastifyInstance {
   const server = gateway.config.server;
-  const level = options.logLevel ?? server.log_level;
+  const logger = options.logger ?? new JsonLineLogger(options.logLevel ?? server.log_level);
+  const senders = createErrorSenders(logger);
   const app = Fastify({
-    logger: level === 'silent' ? false : { level },
-    // No per-request log lines (fastify >= 5.9 takes this through a log controller).
-    ...(typeof LogController === 'function'
-      ? { logController: new LogController({ disableRequestLogging: true }) }
-      : { disableRequestLogging: true }),
-    // One logger for the whole server: a child logger per request costs more than the rest of
-    // the request's own work, and the few lines we log carry the request id themselves.
-    childLoggerFactory: (logger) => logger,
+    // Fastify's logger stays off: the gateway logs its few lines itself (see JsonLineLogger).
+    logger: false,
     bodyLimit: options.bodyLimit ?? server.body_limit_bytes,
     genReqId: requestIdOf,
     requestIdHeader: false,
-    frameworkErrors: sendFrameworkError,
+    frameworkErrors: senders.sendFrameworkError,
     clientErrorHandler,
   });
 
   app.register(requestIdPlugin);
-  app.register(errorHandlerPlugin);
+  app.register(errorHandlerPlugin, { senders });
   app.register(zodValidationPlugin);
   app.register(jsonBodyPlugin);
   app.register(healthRoute, { gateway });

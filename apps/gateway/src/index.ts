@@ -1,4 +1,5 @@
 export { buildApp, effectiveMasterKey, type BuildAppOptions, type LogLevel } from './app.js';
+export { JsonLineLogger } from './logging/json-line-logger.js';
 export { assertSafeBinding, startServer, type RunningServer, type StartServerOptions } from './server.js';
 export { bundledPlugins, createAppGateway, type CreateAppGatewayOptions } from './create-app-gateway.js';
 export { errorResponseOf, openAIErrorBody, type ErrorResponse, type OpenAIErrorBody } from './http/openai-error-body.js';

@@ -1,0 +1,71 @@
+import type { PluginLogger } from '@modelgate/core';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+const levelNumbers: Readonly<Record<Exclude<LogLevel, 'silent'>, number>> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+};
+
+function serialise(value: unknown): unknown {
+  if (value instanceof Error) {
+    return { type: value.name, message: value.message, stack: value.stack, ...(value.cause === undefined ? {} : { cause: serialise(value.cause) }) };
+  }
+  return value;
+}
+
+/**
+ * The server's logger: one JSON object per line (pino's shape: `level`, `time`, `msg`, fields), written
+ * only for the few events worth a line. Fastify's own logger is off: with it on, every request pays for
+ * logger plumbing even when nothing is logged (about 10 µs of CPU per request, measured).
+ */
+export class JsonLineLogger implements PluginLogger {
+  private readonly threshold: number;
+
+  constructor(
+    level: LogLevel,
+    private readonly write: (line: string) => void = (line) => process.stdout.write(line),
+  ) {
+    this.threshold = level === 'silent' ? Number.POSITIVE_INFINITY : levelNumbers[level];
+  }
+
+  enabled(level: Exclude<LogLevel, 'silent'>): boolean {
+    return levelNumbers[level] >= this.threshold;
+  }
+
+  trace(message: string, fields?: Record<string, unknown>): void {
+    this.log('trace', message, fields);
+  }
+
+  debug(message: string, fields?: Record<string, unknown>): void {
+    this.log('debug', message, fields);
+  }
+
+  info(message: string, fields?: Record<string, unknown>): void {
+    this.log('info', message, fields);
+  }
+
+  warn(message: string, fields?: Record<string, unknown>): void {
+    this.log('warn', message, fields);
+  }
+
+  error(message: string, fields?: Record<string, unknown>): void {
+    this.log('error', message, fields);
+  }
+
+  fatal(message: string, fields?: Record<string, unknown>): void {
+    this.log('fatal', message, fields);
+  }
+
+  private log(level: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> | undefined): void {
+    if (!this.enabled(level)) return;
+    const record: Record<string, unknown> = { level: levelNumbers[level], time: Date.now(), pid: process.pid };
+    if (fields !== undefined) for (const key in fields) record[key] = serialise(fields[key]);
+    record.msg = message;
+    this.write(`${JSON.stringify(record)}\n`);
+  }
+}
