@@ -11,6 +11,7 @@ import type { ChatCompletion, ChatCompletionChunk, ChatRequest } from '../specif
 import type { EmbeddingRequest, EmbeddingResponse } from '../specification/embedding-types.js';
 import type { MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { Principal } from '../specification/principal.js';
+import type { CallAbortV1 } from '../specification/call-abort.js';
 import type { CallOptions, ChatStreamEventV1, ProviderV1 } from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
 import { chatRequestSchema, embeddingRequestSchema } from '../validation/chat-request-schema.js';
@@ -46,16 +47,24 @@ function mayUseModel(principal: Principal | undefined, model: string): boolean {
 }
 
 /** The options of one attempt's call: `signal` is made only if the provider reads it. */
+class AttemptCallOptions implements CallOptions {
+  readonly abort: CallAbortV1;
+
+  constructor(
+    private readonly cancellation: Cancellation,
+    readonly requestId: string,
+    readonly headers: Record<string, string> | undefined,
+  ) {
+    this.abort = cancellation;
+  }
+
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+}
+
 function callOptionsOf(attempt: AttemptContext, requestId: string, headers: Record<string, string> | undefined): CallOptions {
-  const { cancellation } = attempt;
-  return {
-    abort: cancellation,
-    requestId,
-    headers,
-    get signal() {
-      return cancellation.signal;
-    },
-  };
+  return new AttemptCallOptions(attempt.cancellation, requestId, headers);
 }
 
 function cancellationOf(context: RequestContext): Cancellation | undefined {
@@ -181,6 +190,7 @@ export class Gateway {
   }
 
   async close(): Promise<void> {
+    this.parts.router.close();
     await this.parts.close();
   }
 

@@ -4,6 +4,7 @@ import { ModelgateError } from '../errors/modelgate-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import type { DeploymentV1, RouterStrategyV1, RoutingCandidateV1 } from '../specification/router-strategy-v1.js';
+import { DeadlineTimer } from './deadline-timer.js';
 import { DeploymentStats } from './deployment-stats.js';
 import { classifyFailure, retryDelayMs } from './should-try-another.js';
 
@@ -52,6 +53,19 @@ function sleep(ms: number, cancellation: Cancellation | undefined): Promise<void
 
 const noop = () => {};
 
+/** One attempt's context; a class so that the `signal` getter costs nothing per call. */
+class Attempt implements AttemptContext {
+  constructor(
+    readonly deployment: DeploymentV1,
+    readonly cancellation: Cancellation,
+    readonly attempt: number,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+}
+
 /**
  * Runs a call against the deployments of a model: the strategy picks among deployments not yet
  * tried, a retryable failure moves to another (or, when all were tried, to the same after a
@@ -61,9 +75,16 @@ const noop = () => {};
 export class Router {
   private readonly stats = new Map<string, DeploymentStats>();
   private readonly random: () => number;
+  private readonly deadlines: DeadlineTimer;
 
   constructor(private readonly options: RouterOptions) {
     this.random = options.random ?? Math.random;
+    this.deadlines = new DeadlineTimer(options.timeoutMs);
+  }
+
+  /** Stops the deadline timer. */
+  close(): void {
+    this.deadlines.close();
   }
 
   statsOf(deploymentId: string): DeploymentStats {
@@ -143,20 +164,13 @@ export class Router {
     // On success the attempt stays linked to the request: a stream keeps using its abort.
     const { cancellation, unlink } = parent === undefined ? { cancellation: new Cancellation(), unlink: noop } : parent.child();
     const timeoutMs = this.options.timeoutMs;
-    const timer = setTimeout(() => {
+    const deadline = this.deadlines.start(() => {
       cancellation.abort(new TimeoutError(`${deployment.id} did not answer within ${timeoutMs} ms.`));
-    }, timeoutMs);
+    });
     const started = performance.now();
     stats.started(Date.now());
     try {
-      return await call({
-        deployment,
-        cancellation,
-        attempt,
-        get signal() {
-          return cancellation.signal;
-        },
-      });
+      return await call(new Attempt(deployment, cancellation, attempt));
     } catch (error) {
       unlink();
       // A deadline that fired is reported as such, whatever the provider made of the abort.
@@ -165,7 +179,7 @@ export class Router {
       }
       throw error;
     } finally {
-      clearTimeout(timer);
+      deadline.cancel();
       stats.finished(performance.now() - started);
     }
   }
