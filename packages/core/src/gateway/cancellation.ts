@@ -13,14 +13,29 @@ export class Cancellation implements CallAbortV1 {
   reason: unknown = undefined;
   private listeners: Listener[] | undefined;
   private controller: AbortController | undefined;
+  private detach: (() => void) | undefined;
 
-  /** A cancellation that follows a standard signal (one listener on it). */
+  /**
+   * A cancellation that follows a standard signal (one listener on it). Call `release()` when the
+   * call is over, so that a long-lived signal does not collect a listener per call.
+   */
   static fromSignal(signal: AbortSignal | undefined): Cancellation {
     const cancellation = new Cancellation();
     if (signal === undefined) return cancellation;
-    if (signal.aborted) cancellation.abort(signal.reason);
-    else signal.addEventListener('abort', () => cancellation.abort(signal.reason), { once: true });
+    if (signal.aborted) {
+      cancellation.abort(signal.reason);
+      return cancellation;
+    }
+    const follow = () => cancellation.abort(signal.reason);
+    signal.addEventListener('abort', follow, { once: true });
+    cancellation.detach = () => signal.removeEventListener('abort', follow);
     return cancellation;
+  }
+
+  /** Stops following the signal this cancellation was made from (no-op otherwise). */
+  release(): void {
+    this.detach?.();
+    this.detach = undefined;
   }
 
   /** The same abort as a standard `AbortSignal`, made on first use. */

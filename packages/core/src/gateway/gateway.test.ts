@@ -206,3 +206,21 @@ describe('stream guard clean-up', () => {
     expect(cleanedUp).toBe(true);
   });
 });
+
+describe('a long-lived caller signal', () => {
+  it('keeps no listener on it once calls and streams are over', async () => {
+    const { getEventListeners } = await import('node:events');
+    const gateway = await echoGateway();
+    const signal = new AbortController().signal;
+    for (let call = 0; call < 3; call += 1) {
+      await gateway.completion({ model: 'chat', messages: [userMessage('x')] }, { signal });
+    }
+    const stream = await gateway.chat.completions.create({ model: 'chat', messages: [userMessage('a b')], stream: true }, { signal });
+    expect(getEventListeners(signal, 'abort').length).toBe(1);
+    for await (const part of stream) void part;
+    await gateway.embeddings.create({ model: 'echo/x', input: 'x' }, { signal }).catch(() => undefined);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    await expect(gateway.completion({ model: 'ghost', messages: [userMessage('x')] }, { signal })).rejects.toThrow();
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+});

@@ -67,6 +67,7 @@ function callOptionsOf(attempt: AttemptContext, requestId: string, headers: Reco
   return new AttemptCallOptions(attempt.cancellation, requestId, headers);
 }
 
+/** The request's cancellation: the caller's own, or one following the caller's signal (released after the call). */
 function cancellationOf(context: RequestContext): Cancellation | undefined {
   return context.cancellation ?? (context.signal === undefined ? undefined : Cancellation.fromSignal(context.signal));
 }
@@ -130,41 +131,49 @@ export class Gateway {
     }
     const cancellation = cancellationOf(context);
     const headers = context.headers;
+    let streaming = false;
+    try {
+      if (request.stream === true) {
+        const routed = await this.parts.router.run(
+          request.model,
+          (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).stream(request, callOptionsOf(attempt, requestId, headers)),
+          cancellation,
+        );
+        const stats = this.parts.router.statsOf(routed.deployment.id);
+        const opened = performance.now();
+        const events = guardChatStream(routed.result.events, {
+          includeUsage: request.stream_options?.include_usage === true,
+          middleware: this.parts.middleware,
+          context: middlewareContext,
+          deploymentId: routed.deployment.id,
+          onFirstChunk: () => stats.firstToken(routed.upstreamMs + performance.now() - opened),
+          ...(cancellation === undefined ? {} : { onEnd: () => cancellation.release() }),
+        });
+        streaming = true;
+        return { stream: true, events, metadata: this.metadata(requestId, routed, routed.result.upstream) };
+      }
 
-    if (request.stream === true) {
       const routed = await this.parts.router.run(
         request.model,
-        (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).stream(request, callOptionsOf(attempt, requestId, headers)),
+        (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).generate(request, callOptionsOf(attempt, requestId, headers)),
         cancellation,
       );
-      const stats = this.parts.router.statsOf(routed.deployment.id);
-      const opened = performance.now();
-      const events = guardChatStream(routed.result.events, {
-        includeUsage: request.stream_options?.include_usage === true,
-        middleware: this.parts.middleware,
-        context: middlewareContext,
-        deploymentId: routed.deployment.id,
-        onFirstChunk: () => stats.firstToken(routed.upstreamMs + performance.now() - opened),
-      });
-      return { stream: true, events, metadata: this.metadata(requestId, routed, routed.result.upstream) };
+      let response = routed.result.response;
+      for (const middleware of this.parts.middleware) {
+        if (middleware.afterChat) response = (await middleware.afterChat(response, middlewareContext)) ?? response;
+      }
+      return { stream: false, response, metadata: this.metadata(requestId, routed, routed.result.upstream) };
+    } finally {
+      // A stream releases when it ends; everything else is over here.
+      if (!streaming) cancellation?.release();
     }
-
-    const routed = await this.parts.router.run(
-      request.model,
-      (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).generate(request, callOptionsOf(attempt, requestId, headers)),
-      cancellation,
-    );
-    let response = routed.result.response;
-    for (const middleware of this.parts.middleware) {
-      if (middleware.afterChat) response = (await middleware.afterChat(response, middlewareContext)) ?? response;
-    }
-    return { stream: false, response, metadata: this.metadata(requestId, routed, routed.result.upstream) };
   }
 
   async runEmbeddings(body: unknown, context: RequestContext = {}): Promise<{ response: EmbeddingResponse; metadata: CallMetadata }> {
     const request = validateRequest(embeddingRequestSchema, body) as EmbeddingRequest;
     const requestId = context.requestId ?? randomUUID();
     this.authorise(request.model, context.principal);
+    const cancellation = cancellationOf(context);
     const routed = await this.parts.router.run(
       request.model,
       (attempt) => {
@@ -175,8 +184,8 @@ export class Gateway {
         }
         return provider.embeddings(deployment.model).embed(request, callOptionsOf(attempt, requestId, context.headers));
       },
-      cancellationOf(context),
-    );
+      cancellation,
+    ).finally(() => cancellation?.release());
     return { response: routed.result.response, metadata: this.metadata(requestId, routed, routed.result.upstream) };
   }
 

@@ -10,6 +10,8 @@ export interface GuardOptions {
   context: MiddlewareContextV1;
   deploymentId: string;
   onFirstChunk?: () => void;
+  /** Called once when the stream is over, however it ended. */
+  onEnd?: () => void;
 }
 
 const finished: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
@@ -68,6 +70,7 @@ class GuardedChatStream implements AsyncIterableIterator<ChatStreamEventV1> {
   async return(): Promise<IteratorResult<ChatStreamEventV1>> {
     if (!this.ended) {
       this.ended = true;
+      this.options.onEnd?.();
       await this.inner.return?.();
     }
     return finished;
@@ -76,6 +79,7 @@ class GuardedChatStream implements AsyncIterableIterator<ChatStreamEventV1> {
   /** The stream's last event: the provider's iterator is closed so that its clean-up runs now. */
   private last(event: ChatStreamEventV1): IteratorResult<ChatStreamEventV1> {
     this.ended = true;
+    this.options.onEnd?.();
     this.inner.return?.()?.catch(() => undefined);
     return { done: false, value: event };
   }
