@@ -96,6 +96,21 @@ describe('modelgate check-config', () => {
 });
 
 describe('modelgate serve', () => {
+  it('says plainly that the port is taken', async () => {
+    const { createServer } = await import('node:net');
+    const occupant = createServer();
+    await new Promise<void>((resolve) => occupant.listen(0, '127.0.0.1', resolve));
+    const port = (occupant.address() as { port: number }).port;
+    try {
+      const { io, output } = captureIo();
+      const path = await configFile('serve-taken.yaml', 'providers: {}\n');
+      expect(await runCli(['serve', '--config', path, '--port', String(port)], io)).toBe(1);
+      expect(output.stderr).toContain(`Cannot listen on 127.0.0.1:${port}: it is already in use`);
+    } finally {
+      await new Promise((resolve) => occupant.close(resolve));
+    }
+  });
+
   it('exits 1 with the message for a bad config', async () => {
     const { io, output } = captureIo();
     const path = await configFile('serve-bad.yaml', 'server: { port: "not a port" }\n');
