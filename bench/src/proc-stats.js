@@ -54,12 +54,12 @@ function statusKb(pid, key) {
   return match ? Number(match[1]) : 0;
 }
 
-/** Summed VmRSS of the tree, in MB. */
-export function rssMb(pids) {
+/** A /proc/<pid>/status field (in kB) summed over the tree, in MB; processes that are gone count 0. */
+function sumStatusMb(pids, field) {
   let kb = 0;
   for (const pid of pids) {
     try {
-      kb += statusKb(pid, 'VmRSS');
+      kb += statusKb(pid, field);
     } catch {
       // gone
     }
@@ -67,17 +67,14 @@ export function rssMb(pids) {
   return kb / 1024;
 }
 
+/** Summed VmRSS of the tree, in MB. */
+export function rssMb(pids) {
+  return sumStatusMb(pids, 'VmRSS');
+}
+
 /** Summed VmHWM (peak resident set) of the tree, in MB. */
 export function hwmMb(pids) {
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      kb += statusKb(pid, 'VmHWM');
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024;
+  return sumStatusMb(pids, 'VmHWM');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -209,7 +210,6 @@ describe('stream guard clean-up', () => {
 
 describe('a long-lived caller signal', () => {
   it('keeps no listener on it once calls and streams are over', async () => {
-    const { getEventListeners } = await import('node:events');
     const gateway = await echoGateway();
     const signal = new AbortController().signal;
     for (let call = 0; call < 3; call += 1) {
@@ -222,5 +222,19 @@ describe('a long-lived caller signal', () => {
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
     await expect(gateway.completion({ model: 'ghost', messages: [userMessage('x')] }, { signal })).rejects.toThrow();
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('deployment stats', () => {
+  it('counts the tokens of answers and finished streams against the deployment', async () => {
+    const gateway = await echoGateway();
+    const outcome = await gateway.runChat({ model: 'chat', messages: [userMessage('x')] });
+    const streamed = await gateway.runChat({ model: 'chat', messages: [userMessage('a b')], stream: true });
+    if (!streamed.stream) throw new Error('expected a stream');
+    for await (const event of streamed.events) void event;
+    // The echo fixture reports 2 tokens for an answer and 1 + words for a stream ("echo a b": 4).
+    const router = (gateway as unknown as { parts: { router: { statsOf(id: string): { tokensThisMinute: number } } } }).parts.router;
+    expect(outcome.metadata.deployment.id).toBe('echo/echo-1');
+    expect(router.statsOf('echo/echo-1').tokensThisMinute).toBe(2 + 4);
   });
 });

@@ -147,6 +147,7 @@ export class Gateway {
           context: middlewareContext,
           deploymentId: routed.deployment.id,
           onFirstChunk: () => stats.firstToken(routed.upstreamMs + performance.now() - opened),
+          onFinish: (usage) => stats.addTokens(usage?.total_tokens ?? 0),
           ...(cancellation === undefined ? {} : { onEnd: () => cancellation.release() }),
         });
         streaming = true;
@@ -159,6 +160,7 @@ export class Gateway {
         cancellation,
       );
       let response = routed.result.response;
+      this.parts.router.statsOf(routed.deployment.id).addTokens(response.usage?.total_tokens ?? 0);
       for (const middleware of this.parts.middleware) {
         if (middleware.afterChat) response = (await middleware.afterChat(response, middlewareContext)) ?? response;
       }

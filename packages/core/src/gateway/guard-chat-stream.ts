@@ -1,6 +1,7 @@
 import { UpstreamError } from '../errors/upstream-error.js';
 import { toModelgateError } from '../errors/to-modelgate-error.js';
 import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middleware-v1.js';
+import type { Usage } from '../specification/chat-types.js';
 import type { ChatStreamEventV1 } from '../specification/provider-v1.js';
 
 export interface GuardOptions {
@@ -10,6 +11,8 @@ export interface GuardOptions {
   context: MiddlewareContextV1;
   deploymentId: string;
   onFirstChunk?: () => void;
+  /** Called with the usage of a stream that finished normally. */
+  onFinish?: (usage: Usage | undefined) => void;
   /** Called once when the stream is over, however it ended. */
   onEnd?: () => void;
 }
@@ -79,6 +82,7 @@ class GuardedChatStream implements AsyncIterableIterator<ChatStreamEventV1> {
   /** The stream's last event: the provider's iterator is closed so that its clean-up runs now. */
   private last(event: ChatStreamEventV1): IteratorResult<ChatStreamEventV1> {
     this.ended = true;
+    if (event.type === 'finish') this.options.onFinish?.(event.usage);
     this.options.onEnd?.();
     this.inner.return?.()?.catch(() => undefined);
     return { done: false, value: event };

@@ -37,16 +37,10 @@ export function chatCompletionChunks(answer: MockAnswer, includeUsage: boolean):
   });
   chunks.push(chunk({}, answer.finishReason));
   if (includeUsage) {
-    chunks.push({
-      id: answer.id,
-      object: 'chat.completion.chunk',
-      created: answer.created,
-      model: answer.model,
-      service_tier: 'default',
-      system_fingerprint: 'fp_modelgate_mock',
-      choices: [],
-      usage: answer.usage,
-    });
+    const usageChunk = chunk({});
+    usageChunk['choices'] = [];
+    usageChunk['usage'] = answer.usage;
+    chunks.push(usageChunk);
   }
   return chunks;
 }
