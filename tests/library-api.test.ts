@@ -2,9 +2,10 @@
  * The library API in-process (no server) against the testkit mock upstream: one test per call shape.
  */
 import {
+  openAIChatCodec,
   completion,
   createGateway,
-  type ChatCompletionChunk,
+  type OpenAIChatCompletionChunk as ChatCompletionChunk,
   type Gateway,
   MissingCredentialError,
   ModelNotFoundError,
@@ -109,7 +110,7 @@ describe('library API against the mock upstream', () => {
   });
 
   it('retries on another deployment after an upstream 401 and reports attempts', async () => {
-    const outcome = await gateway.runChat({ model: 'shaky', messages: [userMessage('x')] });
+    const outcome = await gateway.runChat(openAIChatCodec, { model: 'shaky', messages: [userMessage('x')] });
     expect(outcome.metadata.attempts).toBeGreaterThanOrEqual(1);
     expect(outcome.metadata.deployment.id).toBe('primary/gpt-4.1-mini');
   });

@@ -53,6 +53,9 @@ const authorizations: Record<string, string>[] = [
   { authorization: `bearer ${testMasterKey}` },
   { 'x-api-key': testMasterKey },
   { authorization: 'Bearer sk-wrong' },
+  // Wrong keys of the right length: a matcher that only compared lengths would let these in.
+  { authorization: `Bearer ${testMasterKey.slice(0, -1)}X` },
+  { 'x-api-key': `X${testMasterKey.slice(1)}` },
   { authorization: 'Bearer ' },
   { authorization: `Basic ${testMasterKey}` },
   {},

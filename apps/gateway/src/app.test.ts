@@ -77,7 +77,10 @@ describe('buildApp', () => {
     expect(response.headers['x-modelgate-deployment']).toBe('local/scripted-1');
     const events = response.body.split('\n\n').filter(Boolean);
     expect(events.at(-1)).toBe('data: [DONE]');
-    expect(events.slice(0, -1).map((event) => JSON.parse(event.slice(6)).choices[0].delta.content)).toEqual(['scripted', ' words']);
+    const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice(6)));
+    expect(chunks.map((chunk) => chunk.choices[0].delta.content)).toEqual(['scripted', ' words', undefined]);
+    expect(chunks[0].choices[0].delta.role).toBe('assistant');
+    expect(chunks.at(-1).choices[0].finish_reason).toBe('stop');
   });
 
   it('answers errors in the OpenAI shape', async () => {
@@ -118,6 +121,12 @@ describe('buildApp', () => {
 
   it('accepts x-api-key and passes the master principal', async () => {
     scriptedCalls.length = 0;
+    const principals: unknown[] = [];
+    const runEmbeddings = gateway.runEmbeddings.bind(gateway);
+    gateway.runEmbeddings = (codec, body, context) => {
+      principals.push(context?.principal);
+      return runEmbeddings(codec, body, context);
+    };
     const response = await app.inject({
       method: 'POST',
       url: '/v1/embeddings',
@@ -126,6 +135,13 @@ describe('buildApp', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().data).toHaveLength(2);
+    expect(principals).toEqual([{ id: 'master', kind: 'master', role: 'admin', scopes: {} }]);
+    gateway.runEmbeddings = runEmbeddings;
+    // A wrong key of the same length as the master key is refused like any other.
+    const sameLength = `${masterKey.slice(0, -1)}${masterKey.endsWith('x') ? 'y' : 'x'}`;
+    const refused = await app.inject({ method: 'POST', url: '/v1/embeddings', headers: { 'x-api-key': sameLength }, payload: { model: 'smart', input: 'a' } });
+    expect(refused.statusCode).toBe(401);
+    expect(principals).toHaveLength(1);
   });
 
   it('aborts the upstream call when the client disconnects mid-stream', async () => {

@@ -1,4 +1,4 @@
-import { createGateway, type Gateway, type LoadedConfig, type PluginDefinition, type PluginLogger } from '@modelgate/core';
+import { createGateway, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition, type PluginLogger } from '@modelgate/core';
 import openaiProviderPlugin from '@modelgate/provider-openai';
 
 export interface CreateAppGatewayOptions {
@@ -6,6 +6,8 @@ export interface CreateAppGatewayOptions {
   logger?: PluginLogger;
   /** Plugins besides the bundled ones (tests, embedding applications). */
   plugins?: readonly PluginDefinition[];
+  /** Chat hooks for every request (embedding applications, tests). */
+  middleware?: readonly MiddlewareV1[];
 }
 
 /** The plugins the app ships with, so that catalog types (`openai`, `groq`, `ollama`...) always resolve. */
@@ -21,5 +23,6 @@ export function createAppGateway(loaded: LoadedConfig, options: CreateAppGateway
     plugins: [...bundledPlugins, ...(options.plugins ?? [])],
     ...(options.environment === undefined ? {} : { environment: options.environment }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.middleware === undefined ? {} : { middleware: options.middleware }),
   });
 }

@@ -129,11 +129,14 @@ describe('errors through the openai SDK', () => {
     expect(harness.mock.requests).toHaveLength(0);
   });
 
-  it('rejects a wrong key with 401 invalid_api_key', async () => {
-    const stranger = new OpenAI({ apiKey: 'sk-wrong', baseURL: `${harness.server.url}/v1`, maxRetries: 0 });
-    const error = await stranger.chat.completions.create({ model: 'smart', messages }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
-    expect((error as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
+  it('rejects a wrong key with 401 invalid_api_key, one of the right length too', async () => {
+    const sameLength = `${testMasterKey.slice(0, -1)}${testMasterKey.endsWith('x') ? 'y' : 'x'}`;
+    for (const apiKey of ['sk-wrong', sameLength]) {
+      const stranger = new OpenAI({ apiKey, baseURL: `${harness.server.url}/v1`, maxRetries: 0 });
+      const error = await stranger.chat.completions.create({ model: 'smart', messages }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
+      expect((error as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
+    }
     expect(harness.mock.requests).toHaveLength(0);
   });
 

@@ -1,7 +1,8 @@
-import { ConfigError, loadConfigFile, type Gateway, type LoadedConfig, type PluginDefinition } from '@modelgate/core';
+import { ConfigError, loadConfigFile, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition } from '@modelgate/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { createAppGateway } from './create-app-gateway.js';
+import { JsonLineLogger } from './logging/json-line-logger.js';
 import { isLoopbackHost } from './security/is-loopback-host.js';
 
 export interface StartServerOptions extends BuildAppOptions {
@@ -14,6 +15,8 @@ export interface StartServerOptions extends BuildAppOptions {
   environment?: Readonly<Record<string, string | undefined>>;
   /** Extra plugins for `createGateway`. */
   plugins?: readonly PluginDefinition[];
+  /** Chat hooks for every request. */
+  middleware?: readonly MiddlewareV1[];
 }
 
 export interface RunningServer {
@@ -52,11 +55,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host ?? loaded.config.server.host;
   const port = options.port ?? loaded.config.server.port;
   assertSafeBinding(loaded.config, host, options.masterKey);
+  // One logger for the server and its plugins: a plugin's warning lands in the same JSON lines.
+  const logger = options.logger ?? new JsonLineLogger(options.logLevel ?? loaded.config.server.log_level);
   const gateway = await createAppGateway(loaded, {
+    logger,
     ...(options.environment === undefined ? {} : { environment: options.environment }),
     ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
+    ...(options.middleware === undefined ? {} : { middleware: options.middleware }),
   });
-  const app = buildApp(gateway, options);
+  const app = buildApp(gateway, { ...options, logger });
   try {
     await app.listen({ host, port });
   } catch (error) {

@@ -1,38 +1,123 @@
-export type {
-  AssistantMessage,
-  AudioContentPart,
-  ChatChoice,
-  ChatChunkChoice,
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatDelta,
-  ChatMessage,
-  ChatRequest,
-  ChatRole,
-  ContentPart,
-  FileContentPart,
-  FinishReason,
-  FunctionTool,
-  ImageContentPart,
-  TextContentPart,
-  ToolCall,
-  ToolCallDelta,
-  ToolChoice,
-  Usage,
-} from './specification/chat-types.js';
-export type { Embedding, EmbeddingRequest, EmbeddingResponse } from './specification/embedding-types.js';
+export {
+  cacheControlV1Schema,
+  dataSourceV1Schema,
+  filePartV1Schema,
+  imagePartV1Schema,
+  providerOptionsV1Schema,
+  reasoningPartV1Schema,
+  responseContentPartV1Schema,
+  textPartV1Schema,
+  toolCallPartV1Schema,
+  toolResultOutputV1Schema,
+  toolResultPartV1Schema,
+  type CacheControlV1,
+  type DataSourceV1,
+  type FilePartV1,
+  type ImagePartV1,
+  type ProviderOptionsV1,
+  type ReasoningPartV1,
+  type ResponseContentPartV1,
+  type TextPartV1,
+  type ToolCallPartV1,
+  type ToolResultOutputV1,
+  type ToolResultPartV1,
+} from './specification/chat/chat-content-v1.js';
+export {
+  assistantMessageV1Schema,
+  chatMessageV1Schema,
+  systemMessageV1Schema,
+  toolMessageV1Schema,
+  userMessageV1Schema,
+  type AssistantContentPartV1,
+  type AssistantMessageV1,
+  type ChatMessageV1,
+  type SystemMessageV1,
+  type ToolMessageV1,
+  type UserContentPartV1,
+  type UserMessageV1,
+} from './specification/chat/chat-prompt-v1.js';
+export {
+  chatRequestV1Schema,
+  functionToolV1Schema,
+  reasoningSettingsV1Schema,
+  responseFormatV1Schema,
+  toolChoiceV1Schema,
+  type ChatRequestV1,
+  type FunctionToolV1,
+  type ReasoningSettingsV1,
+  type ResponseFormatV1,
+  type ToolChoiceV1,
+} from './specification/chat/chat-request-v1.js';
+export {
+  chatResponseV1Schema,
+  finishReasonV1Schema,
+  responseMetadataV1Schema,
+  usageV1Schema,
+  warningV1Schema,
+  type ChatResponseV1,
+  type FinishReasonV1,
+  type ResponseMetadataV1,
+  type UnifiedFinishReasonV1,
+  type UsageV1,
+  type WarningV1,
+} from './specification/chat/chat-response-v1.js';
+export { chatStreamPartV1Schema, type ChatStreamPartTypeV1, type ChatStreamPartV1 } from './specification/chat/chat-stream-part-v1.js';
+export {
+  embeddingRequestV1Schema,
+  embeddingResponseV1Schema,
+  type EmbeddingRequestV1,
+  type EmbeddingResponseV1,
+} from './specification/chat/embedding-v1.js';
 export type {
   CallOptions,
   ChatModelV1,
   ChatResultV1,
-  ChatStreamEventV1,
   ChatStreamV1,
   EmbeddingModelV1,
+  EmbeddingResultV1,
   HealthStatusV1,
   ModelInfoV1,
+  NativeChatPathV1,
+  NativeChatRequestV1,
+  NativeChatResultV1,
+  NativeChatStreamV1,
+  NativeStreamPartV1,
   ProviderV1,
   UpstreamMetadata,
 } from './specification/provider-v1.js';
+export type {
+  ChatCodecV1,
+  ChatStreamEncoderV1,
+  DecodedChatRequestV1,
+  EmbeddingCodecV1,
+  EncodeContextV1,
+  EncodedErrorV1,
+} from './specification/chat-codec-v1.js';
+export type {
+  OpenAIAssistantMessage,
+  OpenAIChatChoice,
+  OpenAIChatChunkChoice,
+  OpenAIChatCompletion,
+  OpenAIChatCompletionChunk,
+  OpenAIChatDelta,
+  OpenAIChatMessage,
+  OpenAIChatRequest,
+  OpenAIChatRole,
+  OpenAIContentPart,
+  OpenAIFinishReason,
+  OpenAIFunctionTool,
+  OpenAIToolCall,
+  OpenAIToolCallDelta,
+  OpenAIThinkingBlock,
+  OpenAIToolChoice,
+  OpenAIUsage,
+} from './codecs/openai/openai-chat-wire-types.js';
+export type { OpenAIEmbedding, OpenAIEmbeddingRequest, OpenAIEmbeddingResponse } from './codecs/openai/openai-embedding-wire-types.js';
+export { openAIChatRequestSchema, openAIEmbeddingRequestSchema } from './codecs/openai/openai-request-schemas.js';
+export { openAIChatCodec, type OpenAIChatEncoding } from './codecs/openai/openai-chat-codec.js';
+export { openAIEmbeddingCodec, type OpenAIEmbeddingEncoding } from './codecs/openai/openai-embedding-codec.js';
+export { OpenAIChunkEncoder } from './codecs/openai/openai-chunk-encoder.js';
+export { openAIErrorBodyOf, type OpenAIErrorBody } from './codecs/openai/openai-error-body.js';
 export type {
   DeploymentStatsV1,
   DeploymentV1,
@@ -41,10 +126,6 @@ export type {
   RoutingContextV1,
 } from './specification/router-strategy-v1.js';
 export type { Principal } from './specification/principal.js';
-export type { AuthRequestV1, AuthV1 } from './specification/auth-v1.js';
-export type { StateV1, StorageV1, StoredRecordV1 } from './specification/storage-v1.js';
-export type { JsonRpcMessage, McpTransportFactoryV1, McpTransportV1 } from './specification/mcp-transport-v1.js';
-export type { A2aAdapterV1, A2aAgentCard, A2aMessage, A2aTask } from './specification/a2a-adapter-v1.js';
 export type { MiddlewareContextV1, MiddlewareV1 } from './specification/middleware-v1.js';
 export type { CallAbortV1 } from './specification/call-abort.js';
 
@@ -96,11 +177,11 @@ export { ModelRegistry, type ModelGroup } from './models/model-registry.js';
 export { Router, type AttemptContext, type RouteResult, type RouterOptions } from './router/router.js';
 export { weightedStrategy } from './router/weighted-strategy.js';
 
-export { chatRequestSchema, embeddingRequestSchema } from './validation/chat-request-schema.js';
 export { validateRequest } from './validation/validate-request.js';
 
 export { createGateway, type CreateGatewayOptions } from './gateway/create-gateway.js';
-export { Gateway, type ChatCompletionStream, type GatewayParts, type PublicModel } from './gateway/gateway.js';
+export { Gateway, type GatewayParts, type PublicModel } from './gateway/gateway.js';
+export type { ChatCompletionStream, ChatRunner, OpenAIChatApi, OpenAIEmbeddingsApi } from './gateway/openai-library-api.js';
 export type { CallMetadata, ChatOutcome, RequestContext } from './gateway/call-metadata.js';
 export { completion, type CompletionOptions } from './gateway/completion.js';
 export { Cancellation } from './gateway/cancellation.js';

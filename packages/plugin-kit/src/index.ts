@@ -16,12 +16,23 @@ export { abortOf, OpenAICompatibleClient, type OpenAICompatibleSendOptions } fro
 export { OpenAICompatibleChunkNormalizer } from './openai-compatible/openai-compatible-chunk-normalizer.js';
 export { ToolCallDeltaNormalizer, generateToolCallId } from './openai-compatible/tool-call-delta-normalizer.js';
 export {
+  droppedFieldWarnings,
   prepareOpenAICompatibleChatBody,
   type PrepareChatBodyOptions,
   type PreparedChatBody,
 } from './openai-compatible/prepare-openai-compatible-chat-body.js';
-export { normalizeOpenAICompatibleCompletion } from './openai-compatible/normalize-openai-compatible-completion.js';
+export { convertToOpenAICompatibleChatBody, type ConvertChatBodyOptions } from './openai-compatible/convert-to-openai-compatible-chat-body.js';
+export { convertToOpenAICompatibleMessages } from './openai-compatible/convert-to-openai-compatible-messages.js';
+export { normalizeOpenAICompatibleCompletion, type NormalizedCompletion } from './openai-compatible/normalize-openai-compatible-completion.js';
+export { parseOpenAICompatibleCompletion } from './openai-compatible/parse-openai-compatible-completion.js';
 export { normalizeOpenAICompatibleUsage } from './openai-compatible/normalize-openai-compatible-usage.js';
-export { mapOpenAICompatibleFinishReason } from './openai-compatible/map-openai-compatible-finish-reason.js';
+export { mapOpenAICompatibleFinishReason, openAIWireFinishReason } from './openai-compatible/map-openai-compatible-finish-reason.js';
 export { pickUpstreamHeaders } from './openai-compatible/pick-upstream-headers.js';
-export { readOpenAICompatibleChatEvents, type ReadChatEventsOptions } from './openai-compatible/read-openai-compatible-chat-events.js';
+export {
+  parseOpenAICompatibleEvent,
+  readOpenAICompatibleStream,
+  type OpenAICompatibleStreamHandler,
+  type ReadStreamOptions,
+} from './openai-compatible/read-openai-compatible-stream.js';
+export { OpenAICompatibleStreamParts } from './openai-compatible/openai-compatible-stream-parts.js';
+export { OpenAICompatibleNativeEvents } from './openai-compatible/openai-compatible-native-events.js';

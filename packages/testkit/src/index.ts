@@ -20,24 +20,52 @@ export {
 } from './openai/mock-embedding.js';
 export { openAIErrorBody, type OpenAIErrorBody } from './openai/openai-error-body.js';
 export { splitFragments } from './openai/split-fragments.js';
+export {
+  openAIConformanceUpstream,
+  openAIMockScenario,
+  type OpenAIConformanceUpstreamOptions,
+} from './openai/openai-conformance-upstream.js';
 
-export { providerConformanceSuite } from './conformance/provider-conformance-suite.js';
+export { exampleConformanceUpstream } from './example/example-conformance-upstream.js';
+export { exampleKeyHeader, startExampleUpstream, type ExampleUpstreamOptions } from './example/start-example-upstream.js';
+export { exampleAnswerLines, exampleWireUsage, type ExampleWireLine, type ExampleWireUsage } from './example/example-wire-lines.js';
+
 export type {
-  ProviderConformanceContext,
-  ProviderConformanceOptions,
+  ConformanceScenario,
+  ConformanceScenarioType,
+  ConformanceToolCall,
+  ConformanceUpstream,
+  ConformanceUpstreamDefinition,
+  ConformanceUpstreamLimitations,
+  ConformanceUsage,
+  ConformanceUsageDetail,
+} from './conformance/conformance-upstream.js';
+export { providerConformanceSuite } from './conformance/provider-conformance-suite.js';
+export {
+  conformanceAreas,
+  type ConformanceArea,
+  type ContextOverride,
+  type ProviderConformanceContext,
+  type ProviderConformanceOptions,
 } from './conformance/provider-conformance-harness.js';
 export type {
   ConformanceAssertion,
   ConformanceExpect,
   ConformanceIt,
   ConformanceTestApi,
+  ConformanceTestBody,
 } from './conformance/conformance-test-api.js';
 export { captureRejection } from './conformance/capture-rejection.js';
 export {
-  collectStreamEvents,
-  finishReasons,
-  joinedContent,
-  toolCallDeltas,
+  collectStreamParts,
+  partsOfType,
+  streamedText,
+  streamedToolCalls,
   type CollectedStream,
   type CollectOptions,
-} from './conformance/collect-stream-events.js';
+} from './conformance/collect-stream-parts.js';
+export { streamPartProblems } from './conformance/stream-part-problems.js';
+export { summarizeContent } from './conformance/canonical-summary.js';
+
+export { translationMatrix, type TranslationCase } from './translation/translation-matrix.js';
+export { recordOutgoingBodies, type OutgoingBody, type RecordOutgoingBodiesOptions } from './translation/record-outgoing-bodies.js';

@@ -59,7 +59,7 @@ function entry(
  * `anthropic-openai`, `mistral-openai`) so that they never shadow `@modelgate/provider-<id>`.
  */
 export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = Object.freeze([
-  entry('openai', 'OpenAI', 'https://api.openai.com/v1', 'OPENAI_API_KEY', { quirks: {} }),
+  entry('openai', 'OpenAI', 'https://api.openai.com/v1', 'OPENAI_API_KEY', { quirks: { maxTokensField: 'max_completion_tokens', unsupportedFields: ['top_k'] } }),
   entry('groq', 'Groq', 'https://api.groq.com/openai/v1', 'GROQ_API_KEY', {
     quirks: { unsupportedFields: [...openAIOnlyFields.filter((field) => field !== 'service_tier'), 'logprobs', 'top_logprobs', 'logit_bias'] },
   }),

@@ -1,9 +1,8 @@
-import { providerConformanceSuite } from '@modelgate/testkit';
+import { openAIConformanceUpstream, providerConformanceSuite } from '@modelgate/testkit';
 import { describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from './create-openai-provider.js';
 import { findOpenAICompatibleCatalogEntry } from './openai-compatible-catalog.js';
 
-/** OpenAI itself and three catalog hosts (hosted with quirks, hosted, local) against testkit's mock upstream. */
 const cases = [
   { type: 'openai', modelId: 'gpt-4.1-mini' },
   { type: 'groq', modelId: 'llama-3.3-70b-versatile' },
@@ -12,16 +11,17 @@ const cases = [
 ] as const;
 
 for (const { type, modelId } of cases) {
-  const environmentVariable = findOpenAICompatibleCatalogEntry(type)?.apiKeyEnvironmentVariable;
-  const required = findOpenAICompatibleCatalogEntry(type)?.apiKeyRequired !== false;
+  const entry = findOpenAICompatibleCatalogEntry(type);
+  const environmentVariable = entry?.apiKeyEnvironmentVariable;
+  const required = entry?.apiKeyRequired !== false;
   describe(`${type} provider conformance`, () => {
     providerConformanceSuite(
       { it, expect },
       {
         name: type,
         modelId,
-        createProvider: ({ baseURL, apiKey, environment }) =>
-          createOpenAIProvider({ type, baseURL, environment, ...(apiKey === '' ? {} : { apiKey }) }),
+        upstream: openAIConformanceUpstream(),
+        createProvider: ({ baseURL, apiKey, environment }) => createOpenAIProvider({ type, baseURL, environment, ...(apiKey === '' ? {} : { apiKey }) }),
         embeddings: { modelId: 'text-embedding-3-small' },
         credential: required && environmentVariable !== undefined ? { environmentVariable } : false,
       },

@@ -1,5 +1,5 @@
-import { ConfigError, MissingCredentialError, PluginLoader, type ChatRequest, type ProviderV1 } from '@modelgate/core';
-import { startMockOpenAI, type MockOpenAIServer } from '@modelgate/testkit';
+import { ConfigError, MissingCredentialError, PluginLoader, type ChatRequestV1, type ChatStreamPartV1, type ProviderV1 } from '@modelgate/core';
+import { defaultMockContent, startMockOpenAI, type MockOpenAIServer } from '@modelgate/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import openAIPluginDefault, { createOpenAIProvider, openAIPlugin } from './index.js';
 import { openAICompatibleCatalog } from './openai-compatible-catalog.js';
@@ -16,12 +16,12 @@ afterEach(async () => {
 afterAll(() => mock.close());
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const request: ChatRequest = {
+const request: ChatRequestV1 = {
   model: 'fast',
-  messages: [{ role: 'user', content: 'Hi' }],
-  logprobs: true,
-  store: true,
-  max_completion_tokens: 20,
+  messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+  maxOutputTokens: 20,
+  // OpenAI-only wire fields, which some catalog entries drop.
+  providerOptions: { openai: { logprobs: true, store: true } },
 };
 
 async function instantiate(instanceName: string, type: string, settings: Record<string, unknown>, environment: Record<string, string | undefined> = {}) {
@@ -63,10 +63,13 @@ describe('create through the plugin loader', () => {
 
     environment.GROQ_API_KEY = 'gsk-test';
     const { response } = await model.generate(request, {});
-    expect(typeof response.choices[0]?.message.content).toBe('string');
+    expect(response.content).toEqual([{ type: 'text', text: defaultMockContent }]);
+    expect(response.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     const sent = mock.requests[0]!;
     expect(sent.headers.authorization).toBe('Bearer gsk-test');
-    expect(sent.body).toEqual({ model: 'llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 20 });
+    expect(sent.body).toEqual({ model: 'llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 20 });
+    // Dropped fields are reported to the caller, not only logged.
+    expect(response.warnings.map((warning) => warning.setting).sort()).toEqual(['logprobs', 'store']);
   });
 
   it('renames max tokens and keeps OpenAI-only fields per catalog entry', async () => {
@@ -74,8 +77,9 @@ describe('create through the plugin loader', () => {
     await deepseek.chat('deepseek-chat').generate(request, {});
     expect(mock.requests[0]!.body).toEqual({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }], logprobs: true, max_tokens: 20 });
     const openai = await instantiate('openai', 'openai', { base_url: mock.baseURL, api_key: 'sk-o', organization: 'org-1', project: 'proj-1' });
-    await openai.chat('gpt-4.1').generate(request, {});
-    expect(mock.requests[1]!.body).toEqual({ ...request, model: 'gpt-4.1' });
+    const { response } = await openai.chat('gpt-4.1').generate(request, {});
+    expect(mock.requests[1]!.body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 20, logprobs: true, store: true });
+    expect(response.warnings).toEqual([]);
     expect(mock.requests[1]!.headers['openai-organization']).toBe('org-1');
     expect(mock.requests[1]!.headers['openai-project']).toBe('proj-1');
   });
@@ -87,11 +91,15 @@ describe('create through the plugin loader', () => {
       quirks: { supports_stream_options: false, unsupported_fields: ['logprobs'] },
     });
     const stream = await provider.chat('qwen').stream(request, {});
-    for await (const event of stream.events) if (event.type !== 'chunk') break;
+    const parts: ChatStreamPartV1[] = [];
+    for await (const part of stream.parts) parts.push(part);
     const sent = mock.requests[0]!;
     expect(sent.headers['x-team']).toBe('search');
     expect(sent.headers.authorization).toBeUndefined();
-    expect(sent.body).toEqual({ model: 'qwen', messages: [{ role: 'user', content: 'Hi' }], store: true, max_completion_tokens: 20, stream: true });
+    expect(sent.body).toEqual({ model: 'qwen', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 20, store: true, stream: true });
+    expect(parts[0]).toEqual({ type: 'stream-start', warnings: [{ type: 'unsupported-setting', setting: 'logprobs', message: expect.stringContaining('"logprobs"') }] });
+    expect(parts.map((part) => (part.type === 'text-delta' ? part.delta : '')).join('')).toBe(defaultMockContent);
+    expect(parts.at(-1)?.type).toBe('finish');
   });
 
   it('sends the Azure key as api-key', async () => {

@@ -9,7 +9,8 @@ function headerValue(value: string): string {
 
 /**
  * Headers describing how a call was served: deployment, attempts, gateway overhead (handler time
- * minus upstream time, at the moment the headers are written) and the upstream's `x-ratelimit-*`.
+ * minus upstream time, at the moment the headers are written), the provider's warnings (settings it
+ * dropped or clamped) and the upstream's `x-ratelimit-*`.
  */
 export function callHeaders(metadata: CallMetadata, handlerStarted: number): Record<string, string> {
   const overheadMs = Math.max(0, performance.now() - handlerStarted - metadata.upstreamMs);
@@ -18,6 +19,7 @@ export function callHeaders(metadata: CallMetadata, handlerStarted: number): Rec
     'x-modelgate-attempts': String(metadata.attempts),
     'x-modelgate-overhead-ms': overheadMs.toFixed(2),
   };
+  if (metadata.warnings.length > 0) headers['x-modelgate-warnings'] = headerValue(metadata.warnings.map((warning) => warning.message).join(' | '));
   const upstream = metadata.upstream?.headers;
   if (upstream !== undefined) {
     for (const name in upstream) {

@@ -1,14 +1,8 @@
-import { errorTypeForStatus, ModelgateError, RateLimitError, UpstreamError } from '@modelgate/core';
+import { errorTypeForStatus, ModelgateError, openAIErrorBodyOf } from '@modelgate/core';
 
-/** OpenAI's error body: `{"error":{"message","type","param","code"}}`. */
-export interface OpenAIErrorBody {
-  error: {
-    message: string;
-    type: string;
-    param: string | null;
-    code: string | null;
-  };
-}
+import type { OpenAIErrorBody } from '@modelgate/core';
+
+export type { OpenAIErrorBody };
 
 export interface ErrorResponse {
   status: number;
@@ -27,14 +21,6 @@ export function openAIErrorBody(message: string, type: string, param: string | n
   return { error: { message, type, param, code } };
 }
 
-
-function retryHeaders(error: ModelgateError): Record<string, string> {
-  const retryAfterMs = UpstreamError.isInstance(error) || RateLimitError.isInstance(error)
-    ? (error as { retryAfterMs?: unknown }).retryAfterMs
-    : undefined;
-  if (typeof retryAfterMs !== 'number' || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) return {};
-  return { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) };
-}
 
 function validStatus(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined;
@@ -77,23 +63,11 @@ function fromFrameworkError(error: FrameworkError, status: number): ErrorRespons
   return { status, body: openAIErrorBody(message, errorTypeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'), headers: {} };
 }
 
-/** The HTTP answer for anything thrown while serving a request. */
+/** The HTTP answer for anything thrown while serving a request: typed errors through the OpenAI codec, framework errors here. */
 export function errorResponseOf(error: unknown): ErrorResponse {
-  if (ModelgateError.isInstance(error)) {
-    const status = validStatus(error.status) ?? 500;
-    return {
-      status,
-      body: openAIErrorBody(error.message, error.type, error.param ?? null, error.code ?? null),
-      headers: retryHeaders(error),
-    };
-  }
-  if (typeof error === 'object' && error !== null) {
+  if (!ModelgateError.isInstance(error) && typeof error === 'object' && error !== null) {
     const status = validStatus((error as FrameworkError).statusCode);
     if (status !== undefined && status < 500) return fromFrameworkError(error as FrameworkError, status);
   }
-  return {
-    status: 500,
-    body: openAIErrorBody('The server had an error while processing your request.', 'server_error', null, 'internal_error'),
-    headers: {},
-  };
+  return openAIErrorBodyOf(error);
 }

@@ -1,16 +1,20 @@
 import type { ServerResponse } from 'node:http';
-import { ModelgateError, type ChatStreamEventV1 } from '@modelgate/core';
-import { errorResponseOf } from './openai-error-body.js';
+import { ModelgateError, type ChatOutcome, type ChatStreamEncoderV1 } from '@modelgate/core';
+import { clientClosedError } from './client-cancellation.js';
 
 export const eventStreamHeaders: Readonly<Record<string, string>> = Object.freeze({
-  'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache',
   connection: 'keep-alive',
   'x-accel-buffering': 'no',
 });
 
-function errorEvent(error: unknown): string {
-  return `data: ${JSON.stringify(errorResponseOf(error).body)}\n\n`;
+export interface WriteEventStreamOptions {
+  /**
+   * Called once when the stream ends without a finish: with the error that was sent as the last
+   * event, or with a `client_closed_request` error when the client went away first. The caller
+   * logs it, so that no stream ever ends early without a log line.
+   */
+  onEarlyEnd?: (error: unknown) => void;
 }
 
 /** Resolves when the socket can take more, or when it closed (so that a gone client never hangs us). */
@@ -26,51 +30,85 @@ function drained(response: ServerResponse): Promise<void> {
   });
 }
 
+type StreamOutcome = ChatOutcome & { stream: true };
+
 /**
- * Writes a chat stream as OpenAI's server-sent events: `data: <chunk>` per chunk, `data: [DONE]`
- * after a finish, and after an error `data: {"error":{...}}` and the end, with no `[DONE]`.
- * Respects backpressure and stops as soon as the client is gone (leaving the loop closes the
- * upstream iterator; the request's abort signal has already cancelled the call).
+ * Writes a stream in a surface's wire format, part by part through its encoder (canonical parts, or
+ * native events forwarded as they came). The last part (a finish or an error) ends the response with
+ * the surface's closing text; a stream that stops without one, or throws, ends with the surface's error
+ * event. Respects backpressure and stops as soon as the client is gone (leaving the loop closes the
+ * upstream iterator; the request's abort has already cancelled the call).
+ *
+ * Parts parsed from one upstream packet arrive in the same tick: their text is joined and written once
+ * per tick (one chunk, one syscall), and the last text goes out in the same `end()` call as anything
+ * still pending. The response is never corked: on Node 22, `end()` on a corked response sends the
+ * terminating chunk before the corked data, and `uncork()` never emits the `drain` a full buffer waits for.
  */
 export async function writeEventStream(
   response: ServerResponse,
   headers: Readonly<Record<string, string | number | readonly string[] | undefined>>,
-  events: AsyncIterable<ChatStreamEventV1>,
+  outcome: StreamOutcome,
+  encoder: ChatStreamEncoderV1,
+  options: WriteEventStreamOptions = {},
 ): Promise<void> {
   for (const name in headers) {
     const value = headers[name];
     if (value !== undefined) response.setHeader(name, value);
   }
+  response.setHeader('content-type', encoder.contentType);
   response.writeHead(200);
-  // Events parsed from one upstream packet arrive in the same tick: cork so that they leave in
-  // one write (one syscall) instead of one each, and uncork once the tick's work is done.
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    response.uncork();
+  let pending = '';
+  let flushScheduled = false;
+  let backpressure: Promise<void> | undefined;
+  const flush = () => {
+    flushScheduled = false;
+    if (pending.length === 0 || response.destroyed || response.writableEnded) return;
+    const text = pending;
+    pending = '';
+    if (!response.write(text)) backpressure = drained(response);
+  };
+  const end = (text: string) => {
+    response.end(pending + text);
+    pending = '';
+  };
+  const endEarly = (error: unknown) => {
+    if (response.destroyed) {
+      options.onEarlyEnd?.(clientClosedError());
+      return;
+    }
+    end(encoder.error(error));
+    options.onEarlyEnd?.(error);
   };
   try {
-    for await (const event of events) {
-      if (response.destroyed) return;
-      if (event.type === 'chunk') {
-        if (!corked) {
-          corked = true;
-          response.cork();
-          process.nextTick(uncork);
-        }
-        if (!response.write(`data: ${JSON.stringify(event.chunk)}\n\n`)) await drained(response);
-      } else if (event.type === 'finish') {
-        response.end('data: [DONE]\n\n');
-        return;
-      } else {
-        response.end(errorEvent(event.error));
+    const parts = outcome.parts as AsyncIterable<{ type: string; error?: unknown }>;
+    for await (const part of parts) {
+      if (backpressure !== undefined) {
+        await backpressure;
+        backpressure = undefined;
+      }
+      if (response.destroyed) {
+        options.onEarlyEnd?.(clientClosedError());
         return;
       }
+      const text = outcome.native ? encoder.native(part as never) : encoder.part(part as never);
+      if (part.type === 'finish') {
+        end(text);
+        return;
+      }
+      if (part.type === 'error') {
+        end(text);
+        options.onEarlyEnd?.(part.error);
+        return;
+      }
+      if (text.length === 0) continue;
+      pending += text;
+      if (!flushScheduled) {
+        flushScheduled = true;
+        process.nextTick(flush);
+      }
     }
-    if (!response.destroyed) {
-      response.end(errorEvent(new ModelgateError('The upstream stream ended without a finish.', { code: 'stream_incomplete' })));
-    }
+    endEarly(new ModelgateError('The upstream stream ended without a finish.', { code: 'stream_incomplete' }));
   } catch (error) {
-    if (!response.destroyed) response.end(errorEvent(error));
+    endEarly(error);
   }
 }

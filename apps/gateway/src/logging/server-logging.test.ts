@@ -34,3 +34,37 @@ describe('server logging', () => {
     }
   });
 });
+
+describe('the server logger reaches plugins', () => {
+  it("writes a provider's warning (a dropped field) into the server's own log lines", async () => {
+    const { parseConfig } = await import('@modelgate/core');
+    const { startMockOpenAI } = await import('@modelgate/testkit');
+    const { startServer } = await import('../server.js');
+    const mock = await startMockOpenAI();
+    const lines: string[] = [];
+    const server = await startServer({
+      config: parseConfig({
+        server: { log_level: 'warn' },
+        providers: { picky: { type: 'openai', base_url: mock.baseURL, api_key: 'k', quirks: { unsupported_fields: ['seed'] } } },
+        models: [{ name: 'm', deployments: [{ provider: 'picky', model: 'x' }] }],
+      }),
+      host: '127.0.0.1',
+      port: 0,
+      logger: new JsonLineLogger('warn', (line) => lines.push(line)),
+    });
+    try {
+      const response = await fetch(`${server.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'm', seed: 1, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-modelgate-warnings')).toBe('Provider "picky" does not accept "seed"; it was dropped.');
+      const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+      expect(warnings.some((line) => line.level === 40 && line.msg.includes('does not accept "seed"'))).toBe(true);
+    } finally {
+      await server.close();
+      await mock.close();
+    }
+  });
+});

@@ -1,29 +1,34 @@
-import { definePlugin, type ChatCompletion, type ChatRequest, type ChatStreamEventV1, type ProviderV1 } from '@modelgate/core';
+import { definePlugin, type ChatRequestV1, type ChatResponseV1, type ChatStreamPartV1, type ProviderV1 } from '@modelgate/core';
 import { z } from 'zod';
 
 /** What the scripted provider saw: each call's model, request and abort signal. */
 export interface ScriptedCall {
   modelId: string;
-  request: ChatRequest;
+  request: ChatRequestV1;
   signal: AbortSignal | undefined;
 }
 
 export const scriptedCalls: ScriptedCall[] = [];
 
-function completion(modelId: string, content: string): ChatCompletion {
+function lastText(request: ChatRequestV1): string {
+  const last = request.messages.at(-1);
+  if (last === undefined || last.role === 'assistant' || last.role === 'tool') return '';
+  return last.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+function response(modelId: string, text: string): ChatResponseV1 {
   return {
-    id: 'chatcmpl-scripted',
-    object: 'chat.completion',
-    created: 0,
-    model: modelId,
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-  } as ChatCompletion;
+    content: [{ type: 'text', text }],
+    finishReason: { unified: 'stop', raw: 'stop' },
+    usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+    metadata: { id: 'chatcmpl-scripted', model: modelId, created: 0 },
+    warnings: [],
+  };
 }
 
 /**
- * An in-process provider for app tests without a network: answers "scripted: <last content>",
- * streams its words, and with model `slow-stream` streams forever until aborted.
+ * An in-process provider for app tests without a network: answers "scripted: <last text>", streams
+ * its words, and with model `slow-stream` streams forever until aborted.
  */
 export const scriptedProviderPlugin = definePlugin({
   kind: 'provider',
@@ -41,34 +46,28 @@ export const scriptedProviderPlugin = definePlugin({
         async generate(request, options) {
           scriptedCalls.push({ modelId, request, signal: options.signal });
           return {
-            response: completion(modelId, `scripted: ${String(request.messages.at(-1)?.content)}`),
+            response: response(modelId, `scripted: ${lastText(request)}`),
             upstream: { status: 200, headers: { 'x-ratelimit-remaining-requests': '99', 'x-other': 'no' } },
           };
         },
         async stream(request, options) {
           scriptedCalls.push({ modelId, request, signal: options.signal });
-          async function* events(): AsyncGenerator<ChatStreamEventV1> {
-            const chunk = (content: string) => ({
-              type: 'chunk' as const,
-              chunk: {
-                id: 'chatcmpl-scripted',
-                object: 'chat.completion.chunk' as const,
-                created: 0,
-                model: modelId,
-                choices: [{ index: 0, delta: { content }, finish_reason: null }],
-              },
-            });
+          async function* parts(): AsyncGenerator<ChatStreamPartV1> {
+            yield { type: 'stream-start', warnings: [] };
+            yield { type: 'response-metadata', id: 'chatcmpl-scripted', model: modelId, created: 0 };
+            yield { type: 'text-start', id: 'text-1' };
             if (modelId === 'slow-stream') {
               while (!options.signal?.aborted) {
-                yield chunk('tick ');
+                yield { type: 'text-delta', id: 'text-1', delta: 'tick ' };
                 await new Promise((resolve) => setTimeout(resolve, 5));
               }
               return;
             }
-            for (const word of ['scripted', ' words']) yield chunk(word);
-            yield { type: 'finish' };
+            for (const word of ['scripted', ' words']) yield { type: 'text-delta', id: 'text-1', delta: word };
+            yield { type: 'text-end', id: 'text-1' };
+            yield { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' } };
           }
-          return { events: events() };
+          return { parts: parts() };
         },
       }),
       embeddings: (modelId) => ({
@@ -76,15 +75,7 @@ export const scriptedProviderPlugin = definePlugin({
         provider: context.instanceName,
         modelId,
         async embed(request) {
-          const inputs = Array.isArray(request.input) ? request.input : [request.input];
-          return {
-            response: {
-              object: 'list',
-              model: modelId,
-              data: inputs.map((_input, index) => ({ object: 'embedding', index, embedding: [0.5, -0.5] })),
-              usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
-            },
-          } as never;
+          return { response: { model: modelId, embeddings: request.values.map(() => [0.5, -0.5]), usage: { inputTokens: request.values.length } } };
         },
       }),
     };

@@ -48,20 +48,14 @@ export const routerConfigSchema = z.strictObject({
   fallbacks: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 
-const mcpServerSchema = z.looseObject({ name: z.string().min(1), transport: z.string().min(1) });
-const a2aAgentSchema = z.looseObject({ name: z.string().min(1), type: z.string().min(1) });
 
 export const gatewayConfigSchema = z
   .strictObject({
     server: serverConfigSchema.default(serverConfigSchema.parse({})),
     auth: authConfigSchema.default(authConfigSchema.parse({})),
-    storage: pluginInstanceSchema.optional(),
-    state: pluginInstanceSchema.optional(),
     providers: z.record(z.string().min(1), pluginInstanceSchema).default({}),
     models: z.array(modelConfigSchema).default([]),
     router: routerConfigSchema.default(routerConfigSchema.parse({})),
-    mcp: z.strictObject({ servers: z.array(mcpServerSchema).default([]) }).optional(),
-    a2a: z.strictObject({ agents: z.array(a2aAgentSchema).default([]) }).optional(),
   })
   .superRefine((config, context) => {
     const names = new Set<string>();

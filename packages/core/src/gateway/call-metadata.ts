@@ -1,6 +1,9 @@
 import type { Cancellation } from './cancellation.js';
-import type { ChatCompletion } from '../specification/chat-types.js';
-import type { ChatStreamEventV1, UpstreamMetadata } from '../specification/provider-v1.js';
+import type { WarningV1 } from '../specification/chat/chat-response-v1.js';
+import type { ChatResponseV1 } from '../specification/chat/chat-response-v1.js';
+import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1.js';
+import type { DecodedChatRequestV1, EncodeContextV1 } from '../specification/chat-codec-v1.js';
+import type { NativeChatResultV1, NativeStreamPartV1, UpstreamMetadata } from '../specification/provider-v1.js';
 import type { Principal } from '../specification/principal.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
 
@@ -25,9 +28,23 @@ export interface CallMetadata {
   attempts: number;
   /** Time spent waiting on upstreams, in milliseconds. */
   upstreamMs: number;
+  /** Whether the provider's native path served (the request went upstream as the client sent it). */
+  native: boolean;
+  /** What the provider could not do as asked (known when the answer, or the stream, opened). */
+  warnings: readonly WarningV1[];
   upstream?: UpstreamMetadata;
 }
 
-export type ChatOutcome =
-  | { stream: false; response: ChatCompletion; metadata: CallMetadata }
-  | { stream: true; events: AsyncIterable<ChatStreamEventV1>; metadata: CallMetadata };
+interface OutcomeBase<Encoding> {
+  metadata: CallMetadata;
+  /** What the surface's encoders need. */
+  context: EncodeContextV1<Encoding>;
+  decoded: DecodedChatRequestV1<Encoding>;
+}
+
+/** How a chat call was answered: canonical or forwarded, whole or streamed. The surface's codec encodes it. */
+export type ChatOutcome<Encoding = unknown> =
+  | (OutcomeBase<Encoding> & { stream: false; native: false; response: ChatResponseV1 })
+  | (OutcomeBase<Encoding> & { stream: false; native: true; result: NativeChatResultV1 })
+  | (OutcomeBase<Encoding> & { stream: true; native: false; parts: AsyncIterable<ChatStreamPartV1> })
+  | (OutcomeBase<Encoding> & { stream: true; native: true; parts: AsyncIterable<NativeStreamPartV1> });

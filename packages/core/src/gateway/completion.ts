@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatRequest } from '../specification/chat-types.js';
+import type { OpenAIChatCompletion, OpenAIChatRequest } from '../codecs/openai/openai-chat-wire-types.js';
 import type { GatewayConfigInput } from '../config/gateway-config-schema.js';
 import type { RequestContext } from './call-metadata.js';
 import { createGateway, type CreateGatewayOptions } from './create-gateway.js';
@@ -12,7 +12,7 @@ export interface CompletionOptions extends CreateGatewayOptions, RequestContext 
  * One call without setting anything up: `completion({ model: 'groq/llama-3.3-70b', messages })`.
  * Builds a gateway for the call and closes it afterwards; keep a `createGateway` result for repeated calls.
  */
-export async function completion(request: ChatRequest, options: CompletionOptions = {}): Promise<ChatCompletion> {
+export async function completion(request: OpenAIChatRequest, options: CompletionOptions = {}): Promise<OpenAIChatCompletion> {
   const { config, signal, cancellation, principal, requestId, headers, ...gatewayOptions } = options;
   const provider = request.model.split('/')[0]!;
   const gateway = await createGateway(config ?? { providers: { [provider]: {} } }, gatewayOptions);

@@ -7,6 +7,7 @@ import type { ImportModule } from '../plugin/import-module.js';
 import { PluginLoader } from '../plugin/plugin-loader.js';
 import { Router } from '../router/router.js';
 import { weightedStrategy } from '../router/weighted-strategy.js';
+import type { MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { RouterStrategyV1 } from '../specification/router-strategy-v1.js';
 import { Gateway } from './gateway.js';
 
@@ -17,6 +18,8 @@ export interface CreateGatewayOptions {
   importModule?: ImportModule;
   environment?: Readonly<Record<string, string | undefined>>;
   logger?: PluginLogger;
+  /** Hooks around every chat call, in order (guardrails, redaction, logging callbacks). */
+  middleware?: readonly MiddlewareV1[];
   /** Randomness for the router (tests pass a seeded one). */
   random?: () => number;
 }
@@ -50,24 +53,14 @@ export async function createGateway(
   const container = new GatewayContainer();
   const closers: (() => Promise<void>)[] = [];
 
-  const instantiate = async (
-    kind: 'provider' | 'storage' | 'state',
-    instanceName: string,
-    settings: Record<string, unknown>,
-    configPath: PropertyKey[],
-  ) => {
-    const { type, plugin, ...rest } = settings as { type?: string; plugin?: string };
-    const product = await loader.instantiate({ kind, instanceName, type, plugin, settings: rest, configPath });
-    container.add(kind, product, instanceName);
-    if (product.close) closers.push(() => product.close!());
-  };
-
   try {
     for (const [name, settings] of Object.entries(config.providers)) {
-      await instantiate('provider', name, settings, ['providers', name]);
+      const { type, plugin, ...rest } = settings as { type?: string; plugin?: string };
+      const provider = await loader.instantiate({ kind: 'provider', instanceName: name, type, plugin, settings: rest, configPath: ['providers', name] });
+      container.add('provider', provider, name);
+      if (provider.close) closers.push(() => provider.close!());
     }
-    if (config.storage) await instantiate('storage', config.storage.type ?? 'storage', config.storage, ['storage']);
-    if (config.state) await instantiate('state', config.state.type ?? 'state', config.state, ['state']);
+    for (const middleware of options.middleware ?? []) container.add('middleware', middleware, middleware.name);
     let strategy = builtInStrategies[config.router.strategy];
     if (!strategy) {
       strategy = await loader.instantiate({

@@ -8,8 +8,9 @@ import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import { UpstreamError } from '../errors/upstream-error.js';
 import { definePlugin } from '../plugin/define-plugin.js';
-import type { ChatCompletionChunk } from '../specification/chat-types.js';
-import type { ChatStreamEventV1 } from '../specification/provider-v1.js';
+import { openAIChatCodec } from '../codecs/openai/openai-chat-codec.js';
+import type { OpenAIChatCompletionChunk as ChatCompletionChunk } from '../codecs/openai/openai-chat-wire-types.js';
+import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1.js';
 import { createGateway } from './create-gateway.js';
 import { assistantMessage, systemMessage, toolMessage, userMessage } from './message-helpers.js';
 
@@ -30,12 +31,9 @@ async function echoGateway(extra: Record<string, unknown> = {}) {
   return createGateway(loaded);
 }
 
-const chunk = (content: string): ChatStreamEventV1 => ({
-  type: 'chunk',
-  chunk: { id: 'c', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] },
-});
+const chunk = (content: string): ChatStreamPartV1 => ({ type: 'text-delta', id: 't', delta: content });
 
-function scriptedPlugin(events: () => AsyncIterable<ChatStreamEventV1>) {
+function scriptedPlugin(events: () => AsyncIterable<ChatStreamPartV1>) {
   return definePlugin({
     kind: 'provider',
     name: 'scripted',
@@ -49,7 +47,7 @@ function scriptedPlugin(events: () => AsyncIterable<ChatStreamEventV1>) {
         provider: context.instanceName,
         modelId,
         generate: () => Promise.reject(new Error('not used')),
-        stream: async () => ({ events: events() }),
+        stream: async () => ({ parts: events() }),
       }),
     }),
   });
@@ -69,7 +67,8 @@ describe('gateway (library use)', () => {
     const stream = await gateway.chat.completions.create({ model: 'chat', messages: [userMessage('a b')], stream: true });
     const chunks: ChatCompletionChunk[] = [];
     for await (const part of stream) chunks.push(part);
-    expect(chunks.map((part) => part.choices[0]?.delta.content).join(' ')).toBe('echo a b');
+    expect(chunks.map((part) => part.choices[0]?.delta.content ?? '').join(' ').trim()).toBe('echo a b');
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('stop');
     expect(chunks.some((part) => part.choices.length === 0)).toBe(false);
     expect(stream.metadata.deployment.id).toBe('echo/echo-1');
 
@@ -86,7 +85,7 @@ describe('gateway (library use)', () => {
 
   it('retries a retryable failure and reports the attempts', async () => {
     const gateway = await echoGateway();
-    const outcome = await gateway.runChat({ model: 'flaky', messages: [userMessage('x')] });
+    const outcome = await gateway.runChat(openAIChatCodec, { model: 'flaky', messages: [userMessage('x')] });
     expect(outcome.metadata.attempts).toBe(2);
     expect(outcome.stream).toBe(false);
   });
@@ -108,11 +107,11 @@ describe('gateway (library use)', () => {
       [{ model: 'chat', messages: [userMessage('x')], stream: 'yes' }, 'stream'],
     ];
     for (const [body, param] of cases) {
-      await expect(gateway.runChat(body)).rejects.toSatisfy(
+      await expect(gateway.runChat(openAIChatCodec, body)).rejects.toSatisfy(
         (error) => InvalidRequestError.isInstance(error) && error.param === param && error.status === 400,
       );
     }
-    await expect(gateway.runChat([1, 2])).rejects.toThrow('The request body must be a JSON object.');
+    await expect(gateway.runChat(openAIChatCodec, [1, 2])).rejects.toThrow('The request body must be a JSON object.');
   });
 
   it('answers model_not_found for an unknown model', async () => {
@@ -125,7 +124,7 @@ describe('gateway (library use)', () => {
   it('refuses a model outside the principal scopes, and lists only allowed ones', async () => {
     const gateway = await echoGateway();
     const principal = { id: 'k1', kind: 'key' as const, role: 'member' as const, scopes: { models: ['chat'] } };
-    await expect(gateway.runChat({ model: 'flaky', messages: [userMessage('x')] }, { principal })).rejects.toSatisfy(
+    await expect(gateway.runChat(openAIChatCodec, { model: 'flaky', messages: [userMessage('x')] }, { principal })).rejects.toSatisfy(
       (error) => PermissionError.isInstance(error) && error.status === 403,
     );
     expect(gateway.models.list(principal).map((model) => model.id)).toEqual(['chat']);
@@ -139,12 +138,12 @@ describe('gateway (library use)', () => {
       { providers: { s: { type: 'scripted' } }, models: [{ name: 'm', deployments: [{ provider: 's', model: 'x' }] }] },
       { plugins: [scriptedPlugin(async function* () { yield chunk('partial'); })] },
     );
-    const outcome = await gateway.runChat({ model: 'm', messages: [userMessage('x')], stream: true });
+    const outcome = await gateway.runChat(openAIChatCodec, { model: 'm', messages: [userMessage('x')], stream: true });
     if (!outcome.stream) throw new Error('expected a stream');
-    const events: ChatStreamEventV1[] = [];
-    for await (const event of outcome.events) events.push(event);
-    expect(events.map((event) => event.type)).toEqual(['chunk', 'error']);
-    const last = events.at(-1)!;
+    const events: { type: string }[] = [];
+    for await (const event of outcome.parts) events.push(event);
+    expect(events.map((event) => event.type)).toEqual(['text-delta', 'error']);
+    const last = events.at(-1) as ChatStreamPartV1;
     expect(last.type === 'error' && UpstreamError.isInstance(last.error)).toBe(true);
   });
 
@@ -189,7 +188,7 @@ describe('stream guard clean-up', () => {
           scriptedPlugin(async function* () {
             try {
               yield chunk('a');
-              yield { type: 'finish' };
+              yield { type: 'finish', finishReason: { unified: 'stop' } };
               yield chunk('never read');
             } finally {
               cleanedUp = true;
@@ -198,11 +197,11 @@ describe('stream guard clean-up', () => {
         ],
       },
     );
-    const outcome = await gateway.runChat({ model: 'm', messages: [userMessage('x')], stream: true });
+    const outcome = await gateway.runChat(openAIChatCodec, { model: 'm', messages: [userMessage('x')], stream: true });
     if (!outcome.stream) throw new Error('expected a stream');
     const types: string[] = [];
-    for await (const event of outcome.events) types.push(event.type);
-    expect(types).toEqual(['chunk', 'finish']);
+    for await (const event of outcome.parts) types.push(event.type);
+    expect(types).toEqual(['text-delta', 'finish']);
     await new Promise((resolve) => setImmediate(resolve));
     expect(cleanedUp).toBe(true);
   });
@@ -228,10 +227,10 @@ describe('a long-lived caller signal', () => {
 describe('deployment stats', () => {
   it('counts the tokens of answers and finished streams against the deployment', async () => {
     const gateway = await echoGateway();
-    const outcome = await gateway.runChat({ model: 'chat', messages: [userMessage('x')] });
-    const streamed = await gateway.runChat({ model: 'chat', messages: [userMessage('a b')], stream: true });
+    const outcome = await gateway.runChat(openAIChatCodec, { model: 'chat', messages: [userMessage('x')] });
+    const streamed = await gateway.runChat(openAIChatCodec, { model: 'chat', messages: [userMessage('a b')], stream: true });
     if (!streamed.stream) throw new Error('expected a stream');
-    for await (const event of streamed.events) void event;
+    for await (const event of streamed.parts) void event;
     // The echo fixture reports 2 tokens for an answer and 1 + words for a stream ("echo a b": 4).
     const router = (gateway as unknown as { parts: { router: { statsOf(id: string): { tokensThisMinute: number } } } }).parts.router;
     expect(outcome.metadata.deployment.id).toBe('echo/echo-1');

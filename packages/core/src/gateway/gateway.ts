@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
 import { ModelgateError } from '../errors/modelgate-error.js';
+import { toModelgateError } from '../errors/to-modelgate-error.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { ModelGroup, ModelRegistry } from '../models/model-registry.js';
-import type { AttemptContext } from '../router/router.js';
-import type { Router } from '../router/router.js';
-import type { ChatCompletion, ChatCompletionChunk, ChatRequest } from '../specification/chat-types.js';
-import type { EmbeddingRequest, EmbeddingResponse } from '../specification/embedding-types.js';
-import type { MiddlewareV1 } from '../specification/middleware-v1.js';
+import type { AttemptContext, Router } from '../router/router.js';
+import type { ChatCodecV1, EmbeddingCodecV1, EncodeContextV1 } from '../specification/chat-codec-v1.js';
+import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1.js';
+import type { WarningV1 } from '../specification/chat/chat-response-v1.js';
+import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { Principal } from '../specification/principal.js';
-import type { CallAbortV1 } from '../specification/call-abort.js';
-import type { CallOptions, ChatStreamEventV1, ProviderV1 } from '../specification/provider-v1.js';
+import type { ChatResultV1, ChatStreamV1, NativeChatResultV1, NativeChatStreamV1, ProviderV1 } from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
-import { chatRequestSchema, embeddingRequestSchema } from '../validation/chat-request-schema.js';
-import { validateRequest } from '../validation/validate-request.js';
+import { AttemptCallOptions } from './attempt-call-options.js';
 import type { CallMetadata, ChatOutcome, RequestContext } from './call-metadata.js';
 import { Cancellation } from './cancellation.js';
-import { guardChatStream } from './guard-chat-stream.js';
+import { guardStream } from './guard-stream.js';
+import { openAIChatApi, openAIEmbeddingsApi, type OpenAIChatApi, type OpenAIEmbeddingsApi } from './openai-library-api.js';
+import type { OpenAIChatCompletion, OpenAIChatRequest } from '../codecs/openai/openai-chat-wire-types.js';
 
 export interface GatewayParts {
   config: GatewayConfig;
@@ -36,35 +37,15 @@ export interface PublicModel {
   owned_by: string;
 }
 
-/** A chat stream for library users: chunks as an async iterable; a failure is thrown by the iterator. */
-export interface ChatCompletionStream extends AsyncIterable<ChatCompletionChunk> {
-  readonly metadata: CallMetadata;
-}
+type Attempted =
+  | { native: false; stream: false; result: ChatResultV1 }
+  | { native: true; stream: false; result: NativeChatResultV1 }
+  | { native: false; stream: true; result: ChatStreamV1 }
+  | { native: true; stream: true; result: NativeChatStreamV1 };
 
 function mayUseModel(principal: Principal | undefined, model: string): boolean {
   const allowed = principal?.scopes.models;
   return allowed === undefined || allowed.includes('*') || allowed.includes(model);
-}
-
-/** The options of one attempt's call: `signal` is made only if the provider reads it. */
-class AttemptCallOptions implements CallOptions {
-  readonly abort: CallAbortV1;
-
-  constructor(
-    private readonly cancellation: Cancellation,
-    readonly requestId: string,
-    readonly headers: Record<string, string> | undefined,
-  ) {
-    this.abort = cancellation;
-  }
-
-  get signal(): AbortSignal {
-    return this.cancellation.signal;
-  }
-}
-
-function callOptionsOf(attempt: AttemptContext, requestId: string, headers: Record<string, string> | undefined): CallOptions {
-  return new AttemptCallOptions(attempt.cancellation, requestId, headers);
 }
 
 /** The request's cancellation: the caller's own, or one following the caller's signal (released after the call). */
@@ -72,35 +53,19 @@ function cancellationOf(context: RequestContext): Cancellation | undefined {
   return context.cancellation ?? (context.signal === undefined ? undefined : Cancellation.fromSignal(context.signal));
 }
 
-async function* chunksOf(events: AsyncIterable<ChatStreamEventV1>): AsyncGenerator<ChatCompletionChunk> {
-  for await (const event of events) {
-    if (event.type === 'chunk') yield event.chunk;
-    else if (event.type === 'error') throw event.error;
-    else return;
-  }
-}
+const noWarnings: readonly WarningV1[] = Object.freeze([]);
 
 /**
- * The gateway pipeline, in process: validate → authorise the model → middleware → route → call.
- * The HTTP server is a thin layer over `runChat` and `runEmbeddings`.
+ * The gateway pipeline, in process: decode (the surface's codec) → authorise the model → middleware →
+ * route → call (the provider's native path when it speaks the surface's format, else the canonical
+ * model). The HTTP server is a thin layer over `runChat` and `runEmbeddings`; `chat.completions`,
+ * `embeddings` and `completion` are the same pipeline behind the OpenAI shapes.
  */
 export class Gateway {
   readonly config: GatewayConfig;
-
-  readonly chat = {
-    completions: {
-      create: ((request: ChatRequest, context: RequestContext = {}) => this.createChat(request, context)) as {
-        (request: ChatRequest & { stream: true }, context?: RequestContext): Promise<ChatCompletionStream>;
-        (request: ChatRequest & { stream?: false | null }, context?: RequestContext): Promise<ChatCompletion>;
-        (request: ChatRequest, context?: RequestContext): Promise<ChatCompletion | ChatCompletionStream>;
-      },
-    },
-  };
-
-  readonly embeddings = {
-    create: async (request: EmbeddingRequest, context: RequestContext = {}): Promise<EmbeddingResponse> =>
-      (await this.runEmbeddings(request, context)).response,
-  };
+  /** OpenAI's chat API in process: `gateway.chat.completions.create({...})`; a stream is an async iterable of chunks. */
+  readonly chat: OpenAIChatApi;
+  readonly embeddings: OpenAIEmbeddingsApi;
 
   readonly models = {
     list: (principal?: Principal): PublicModel[] => this.listModels(principal),
@@ -108,87 +73,132 @@ export class Gateway {
   };
 
   private readonly created = Math.floor(Date.now() / 1000);
+  private readonly chatHooks: readonly MiddlewareV1[];
+  private readonly partHooks: readonly MiddlewareV1[];
 
   constructor(private readonly parts: GatewayParts) {
     this.config = parts.config;
+    this.chat = openAIChatApi(this);
+    this.embeddings = openAIEmbeddingsApi(this);
+    this.chatHooks = parts.middleware.filter((middleware) => middleware.beforeChat || middleware.afterChat || middleware.onStreamPart);
+    this.partHooks = parts.middleware.filter((middleware) => middleware.onStreamPart !== undefined);
   }
 
   /** One call, one answer: `completion({ model, messages })`. */
-  async completion(request: ChatRequest, context: RequestContext = {}): Promise<ChatCompletion> {
-    const outcome = await this.runChat({ ...request, stream: false }, context);
-    if (outcome.stream) throw new ModelgateError('Expected a complete answer, got a stream.');
-    return outcome.response;
+  async completion(request: OpenAIChatRequest, context: RequestContext = {}): Promise<OpenAIChatCompletion> {
+    return this.chat.completions.create({ ...request, stream: false }, context);
   }
 
-  /** Validates and runs a chat request; the body may come straight from a client. */
-  async runChat(body: unknown, context: RequestContext = {}): Promise<ChatOutcome> {
-    let request = validateRequest(chatRequestSchema, body) as ChatRequest;
+  /** Decodes a surface's request body and runs it; the body may come straight from a client. */
+  async runChat<Encoding>(codec: ChatCodecV1<Encoding>, body: unknown, context: RequestContext = {}): Promise<ChatOutcome<Encoding>> {
+    const decoded = codec.decode(body);
+    let request = decoded.request;
     const requestId = context.requestId ?? randomUUID();
     this.authorise(request.model, context.principal);
-    const middlewareContext = { requestId, principal: context.principal, model: request.model };
-    for (const middleware of this.parts.middleware) {
-      if (middleware.beforeChat) request = (await middleware.beforeChat(request, middlewareContext)) ?? request;
+    const hookContext: MiddlewareContextV1 = { requestId, principal: context.principal, model: request.model };
+    for (const middleware of this.chatHooks) {
+      if (middleware.beforeChat) request = (await middleware.beforeChat(request, hookContext)) ?? request;
     }
+    // Any chat hook forces the canonical path: a forwarded body would bypass it.
+    const native = this.chatHooks.length === 0 ? decoded.native : undefined;
     const cancellation = cancellationOf(context);
-    const headers = context.headers;
+    const { headers } = context;
+    const stream = decoded.stream;
     let streaming = false;
     try {
-      if (request.stream === true) {
-        const routed = await this.parts.router.run(
-          request.model,
-          (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).stream(request, callOptionsOf(attempt, requestId, headers)),
-          cancellation,
-        );
-        const stats = this.parts.router.statsOf(routed.deployment.id);
-        const opened = performance.now();
-        const events = guardChatStream(routed.result.events, {
-          includeUsage: request.stream_options?.include_usage === true,
-          middleware: this.parts.middleware,
-          context: middlewareContext,
-          deploymentId: routed.deployment.id,
-          onFirstChunk: () => stats.firstToken(routed.upstreamMs + performance.now() - opened),
-          onFinish: (usage) => stats.addTokens(usage?.total_tokens ?? 0),
-          ...(cancellation === undefined ? {} : { onEnd: () => cancellation.release() }),
-        });
-        streaming = true;
-        return { stream: true, events, metadata: this.metadata(requestId, routed, routed.result.upstream) };
-      }
-
       const routed = await this.parts.router.run(
         request.model,
-        (attempt) => this.providerOf(attempt.deployment).chat(attempt.deployment.model).generate(request, callOptionsOf(attempt, requestId, headers)),
+        async (attempt): Promise<Attempted> => {
+          const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
+          const options = new AttemptCallOptions(attempt.cancellation, requestId, headers);
+          if (native !== undefined && model.native?.format === native.format) {
+            return stream
+              ? { native: true, stream: true, result: await model.native.stream(native, options) }
+              : { native: true, stream: false, result: await model.native.generate(native, options) };
+          }
+          return stream
+            ? { native: false, stream: true, result: await model.stream(request, options) }
+            : { native: false, stream: false, result: await model.generate(request, options) };
+        },
         cancellation,
+        (group) => mayUseModel(context.principal, group),
       );
-      let response = routed.result.response;
-      this.parts.router.statsOf(routed.deployment.id).addTokens(response.usage?.total_tokens ?? 0);
-      for (const middleware of this.parts.middleware) {
-        if (middleware.afterChat) response = (await middleware.afterChat(response, middlewareContext)) ?? response;
+      const attempted = routed.result;
+      const stats = this.parts.router.statsOf(routed.deployment.id);
+      const contextOf = (warnings: readonly WarningV1[]) => {
+        const metadata = this.metadata(requestId, routed, attempted.native, warnings, attempted.result.upstream);
+        const encodeContext: EncodeContextV1<Encoding> = { encoding: decoded.encoding, model: routed.deployment.model, requestId };
+        return { metadata, context: encodeContext, decoded };
+      };
+      if (!attempted.stream) {
+        if (attempted.native) {
+          stats.addTokens(attempted.result.usage?.totalTokens ?? 0);
+          return { stream: false, native: true, result: attempted.result, ...contextOf(attempted.result.warnings ?? noWarnings) };
+        }
+        let response = attempted.result.response;
+        stats.addTokens(response.usage?.totalTokens ?? 0);
+        for (const middleware of this.chatHooks) {
+          if (middleware.afterChat) response = (await middleware.afterChat(response, hookContext)) ?? response;
+        }
+        return { stream: false, native: false, response, ...contextOf(response.warnings) };
       }
-      return { stream: false, response, metadata: this.metadata(requestId, routed, routed.result.upstream) };
+      const opened = performance.now();
+      const guard = {
+        deploymentId: routed.deployment.id,
+        onFirstPart: () => stats.firstToken(routed.upstreamMs + performance.now() - opened),
+        onFinish: (usage: { totalTokens: number } | undefined) => stats.addTokens(usage?.totalTokens ?? 0),
+        ...(cancellation === undefined ? {} : { onEnd: () => cancellation.release() }),
+      };
+      streaming = true;
+      if (attempted.native) {
+        const parts = guardStream(attempted.result.parts[Symbol.asyncIterator](), guard);
+        return { stream: true, native: true, parts, ...contextOf(attempted.result.warnings ?? noWarnings) };
+      }
+      // The first part is read now: a `stream-start` carries the warnings, which go out with the headers.
+      const iterator = attempted.result.parts[Symbol.asyncIterator]();
+      let first: IteratorResult<ChatStreamPartV1>;
+      try {
+        first = await iterator.next();
+      } catch (error) {
+        first = { done: false, value: { type: 'error', error: toModelgateError(error) } };
+      }
+      const warnings = first.done !== true && first.value.type === 'stream-start' ? first.value.warnings : noWarnings;
+      const transform = this.partHooks.length === 0 ? undefined : (part: ChatStreamPartV1) => this.runPartHooks(part, hookContext);
+      const parts = guardStream(iterator, { ...guard, ...(transform === undefined ? {} : { transform }) }, first);
+      return { stream: true, native: false, parts, ...contextOf(warnings) };
     } finally {
       // A stream releases when it ends; everything else is over here.
       if (!streaming) cancellation?.release();
     }
   }
 
-  async runEmbeddings(body: unknown, context: RequestContext = {}): Promise<{ response: EmbeddingResponse; metadata: CallMetadata }> {
-    const request = validateRequest(embeddingRequestSchema, body) as EmbeddingRequest;
+  /** Decodes an embeddings request of a surface, runs it and encodes the answer. */
+  async runEmbeddings<Encoding>(
+    codec: EmbeddingCodecV1<Encoding>,
+    body: unknown,
+    context: RequestContext = {},
+  ): Promise<{ body: unknown; metadata: CallMetadata }> {
+    const { request, encoding } = codec.decode(body);
     const requestId = context.requestId ?? randomUUID();
     this.authorise(request.model, context.principal);
     const cancellation = cancellationOf(context);
-    const routed = await this.parts.router.run(
-      request.model,
-      (attempt) => {
-        const { deployment } = attempt;
-        const provider = this.providerOf(deployment);
-        if (!provider.embeddings) {
-          throw new UnsupportedError(`Provider "${deployment.provider}" does not serve embeddings.`, { param: 'model' });
-        }
-        return provider.embeddings(deployment.model).embed(request, callOptionsOf(attempt, requestId, context.headers));
-      },
-      cancellation,
-    ).finally(() => cancellation?.release());
-    return { response: routed.result.response, metadata: this.metadata(requestId, routed, routed.result.upstream) };
+    const routed = await this.parts.router
+      .run(
+        request.model,
+        (attempt: AttemptContext) => {
+          const { deployment } = attempt;
+          const provider = this.providerOf(deployment);
+          if (!provider.embeddings) {
+            throw new UnsupportedError(`Provider "${deployment.provider}" does not serve embeddings.`, { param: 'model' });
+          }
+          return provider.embeddings(deployment.model).embed(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
+        },
+        cancellation,
+        (group) => mayUseModel(context.principal, group),
+      )
+      .finally(() => cancellation?.release());
+    const metadata = this.metadata(requestId, routed, false, noWarnings, routed.result.upstream);
+    return { body: codec.encodeResponse(routed.result.response, { encoding, model: routed.deployment.model, requestId }), metadata };
   }
 
   /** True once every configured provider was created (start-up succeeded). */
@@ -205,15 +215,9 @@ export class Gateway {
     await this.parts.close();
   }
 
-  private chatAsStream(outcome: ChatOutcome): ChatCompletionStream {
-    if (!outcome.stream) throw new ModelgateError('Expected a stream, got a complete answer.');
-    const iterable = chunksOf(outcome.events);
-    return { metadata: outcome.metadata, [Symbol.asyncIterator]: () => iterable };
-  }
-
-  private async createChat(request: ChatRequest, context: RequestContext): Promise<ChatCompletion | ChatCompletionStream> {
-    const outcome = await this.runChat(request, context);
-    return outcome.stream ? this.chatAsStream(outcome) : outcome.response;
+  private runPartHooks(part: ChatStreamPartV1, context: MiddlewareContextV1): ChatStreamPartV1 {
+    for (const middleware of this.partHooks) part = middleware.onStreamPart!(part, context) ?? part;
+    return part;
   }
 
   private authorise(model: string, principal: Principal | undefined): void {
@@ -231,6 +235,8 @@ export class Gateway {
   private metadata(
     requestId: string,
     routed: { deployment: DeploymentV1; attempts: number; upstreamMs: number; model: string },
+    native: boolean,
+    warnings: readonly WarningV1[],
     upstream: CallMetadata['upstream'],
   ): CallMetadata {
     return {
@@ -239,6 +245,8 @@ export class Gateway {
       deployment: routed.deployment,
       attempts: routed.attempts,
       upstreamMs: routed.upstreamMs,
+      native,
+      warnings,
       ...(upstream === undefined ? {} : { upstream }),
     };
   }

@@ -1,21 +1,12 @@
 import type { z } from 'zod';
-import type { A2aAdapterV1 } from '../specification/a2a-adapter-v1.js';
-import type { AuthV1 } from '../specification/auth-v1.js';
-import type { McpTransportFactoryV1 } from '../specification/mcp-transport-v1.js';
 import type { MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { ProviderV1 } from '../specification/provider-v1.js';
 import type { RouterStrategyV1 } from '../specification/router-strategy-v1.js';
-import type { StateV1, StorageV1 } from '../specification/storage-v1.js';
 
 /** What each kind of plugin creates. */
 export interface PluginProducts {
   provider: ProviderV1;
   'router-strategy': RouterStrategyV1;
-  storage: StorageV1;
-  state: StateV1;
-  auth: AuthV1;
-  'mcp-transport': McpTransportFactoryV1;
-  'a2a-adapter': A2aAdapterV1;
   middleware: MiddlewareV1;
 }
 
@@ -24,11 +15,6 @@ export type PluginKind = keyof PluginProducts;
 export const pluginKinds: readonly PluginKind[] = [
   'provider',
   'router-strategy',
-  'storage',
-  'state',
-  'auth',
-  'mcp-transport',
-  'a2a-adapter',
   'middleware',
 ];
 

@@ -40,8 +40,8 @@ describe('plugin loader', () => {
       configPath: ['providers', 'mine'],
     });
     expect(provider.name).toBe('mine');
-    const result = await provider.chat('echo-1').generate({ model: 'x', messages: [{ role: 'user', content: 'there' }] }, {});
-    expect(result.response.choices[0]!.message.content).toBe('hi: there');
+    const result = await provider.chat('echo-1').generate({ model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: 'there' }] }] }, {});
+    expect(result.response.content).toEqual([{ type: 'text', text: 'hi: there' }]);
   });
 
   it('resolves a type by registered name and alias, and passes the type to create', async () => {
@@ -151,6 +151,6 @@ describe('gateway container', () => {
     expect(first.container.resolve(providerRegistryToken).get('two')?.name).toBe('two');
     expect(tokenFor('provider')).toBe(Symbol.for('modelgate:provider'));
     expect(second.providerRegistry.size).toBe(0);
-    expect(second.resolve('storage')).toBeUndefined();
+    expect(second.resolve('router-strategy')).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import {
   type PluginLogger,
   type PluginProducts,
 } from './define-plugin.js';
+import { checkPluginProduct } from './check-plugin-product.js';
 import { importFromDirectory, type ImportModule } from './import-module.js';
 
 export interface PluginLoaderOptions {
@@ -105,8 +106,9 @@ export class PluginLoader {
       logger: this.logger,
       environment: this.environment,
     };
+    let product: unknown;
     try {
-      return (await definition.create(parsed.data, context)) as PluginProducts[K];
+      product = await definition.create(parsed.data, context);
     } catch (error) {
       if (ConfigError.isInstance(error)) throw error;
       throw new ConfigError(
@@ -114,6 +116,8 @@ export class PluginLoader {
         { cause: error },
       );
     }
+    checkPluginProduct(request.kind, product, origin, request.instanceName);
+    return product as PluginProducts[K];
   }
 
   private async resolve(

@@ -109,8 +109,11 @@ export class Router {
     model: string,
     call: (context: AttemptContext) => Promise<T>,
     cancellation?: Cancellation,
+    mayUseGroup?: (group: string) => boolean,
   ): Promise<RouteResult<T>> {
-    const chain = [model, ...(this.options.fallbacks[model] ?? [])];
+    // The group asked for is authorised by the caller; a fallback the caller may not use is passed over.
+    const fallbacks = this.options.fallbacks[model] ?? [];
+    const chain = [model, ...(mayUseGroup === undefined ? fallbacks : fallbacks.filter(mayUseGroup))];
     let attempts = 0;
     let upstreamMs = 0;
     let lastError: unknown;
@@ -141,7 +144,11 @@ export class Router {
           if (cancellation?.aborted) throw error;
           const action = classifyFailure(error);
           if (action === 'stop') throw error;
-          if (action === 'skip') skipped.add(deployment.id);
+          if (action === 'skip') {
+            // A deployment that cannot serve this request is passed over without using up a retry.
+            skipped.add(deployment.id);
+            groupAttempt -= 1;
+          }
         }
       }
     }

@@ -1,7 +1,9 @@
 import type { ModelgateError } from '../errors/modelgate-error.js';
 import type { CallAbortV1 } from './call-abort.js';
-import type { ChatCompletion, ChatCompletionChunk, ChatRequest, Usage } from './chat-types.js';
-import type { EmbeddingRequest, EmbeddingResponse } from './embedding-types.js';
+import type { ChatRequestV1 } from './chat/chat-request-v1.js';
+import type { ChatResponseV1, FinishReasonV1, UsageV1, WarningV1 } from './chat/chat-response-v1.js';
+import type { ChatStreamPartV1 } from './chat/chat-stream-part-v1.js';
+import type { EmbeddingRequestV1, EmbeddingResponseV1 } from './chat/embedding-v1.js';
 
 /** Options every model call receives. */
 export interface CallOptions {
@@ -16,6 +18,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** The gateway's request id, for upstream logs and error messages. */
   requestId?: string;
+  /** Also deliver the upstream's own events as `raw` stream parts. */
+  includeRaw?: boolean;
 }
 
 /** What an upstream said besides the body: headers worth passing on to the client. */
@@ -25,41 +29,88 @@ export interface UpstreamMetadata {
 }
 
 export interface ChatResultV1 {
-  response: ChatCompletion;
+  response: ChatResponseV1;
+  upstream?: UpstreamMetadata;
+}
+
+/** An open stream: parts as described by `ChatStreamPartV1` (one `finish` or one `error` at the end). */
+export interface ChatStreamV1 {
+  parts: AsyncIterable<ChatStreamPartV1>;
   upstream?: UpstreamMetadata;
 }
 
 /**
- * Events of a chat stream. A stream always ends with exactly one `finish` or one `error`
- * event; an upstream that drops mid-stream is an `error`, never a `finish`.
+ * A request in a provider's own wire format, as the client sent it to a surface of the same format
+ * (validated by that surface's codec). The provider must not mutate `body`.
  */
-export type ChatStreamEventV1 =
-  | { type: 'chunk'; chunk: ChatCompletionChunk }
-  | { type: 'finish'; usage?: Usage }
+export interface NativeChatRequestV1 {
+  /** The wire format: `openai-chat` (later `anthropic-messages`, `openai-responses`, `gemini`). */
+  format: string;
+  body: Readonly<Record<string, unknown>>;
+}
+
+/** A forwarded answer: the wire JSON text goes to the client as is; the rest is for the gateway's accounting. */
+export interface NativeChatResultV1 {
+  body: string;
+  finishReason: FinishReasonV1;
+  usage?: UsageV1;
+  /** What the provider could not forward as sent (a field the host rejects, dropped). */
+  warnings?: WarningV1[];
+  upstream?: UpstreamMetadata;
+}
+
+/**
+ * The parts of a forwarded stream: each `event` is one server-sent event of the wire format, forwarded
+ * as is (`usageOnly` marks an event that carries nothing but usage, which a surface may hold back), then
+ * one `finish` (what the gateway reads for its accounting; it writes nothing by itself) or one `error`.
+ */
+export type NativeStreamPartV1 =
+  | { type: 'event'; data: string; event?: string; usageOnly?: boolean }
+  | { type: 'finish'; finishReason: FinishReasonV1; usage?: UsageV1 }
   | { type: 'error'; error: ModelgateError };
 
-export interface ChatStreamV1 {
-  events: AsyncIterable<ChatStreamEventV1>;
+export interface NativeChatStreamV1 {
+  parts: AsyncIterable<NativeStreamPartV1>;
+  warnings?: WarningV1[];
   upstream?: UpstreamMetadata;
+}
+
+/**
+ * A model's native path: when the client's surface speaks `format`, the request goes upstream as the
+ * client sent it (model swapped, credentials replaced) and the answer comes back without being rebuilt.
+ * Same guarantees as the canonical path: failures before the first byte reject, a stream ends with one
+ * `finish` or one `error`.
+ */
+export interface NativeChatPathV1 {
+  readonly format: string;
+  generate(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatResultV1>;
+  stream(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatStreamV1>;
 }
 
 export interface ChatModelV1 {
   readonly specificationVersion: 'v1';
   readonly provider: string;
   readonly modelId: string;
-  generate(request: ChatRequest, options: CallOptions): Promise<ChatResultV1>;
+  generate(request: ChatRequestV1, options: CallOptions): Promise<ChatResultV1>;
   /**
-   * Opens a stream. Failures before the first byte (connection refused, HTTP 4xx/5xx) reject
-   * this promise, so that the router can retry; later failures are `error` events.
+   * Opens a stream. Failures before the first byte (connection refused, HTTP 4xx/5xx) reject this
+   * promise, so that the router can retry; later failures are `error` parts.
    */
-  stream(request: ChatRequest, options: CallOptions): Promise<ChatStreamV1>;
+  stream(request: ChatRequestV1, options: CallOptions): Promise<ChatStreamV1>;
+  /** Declared when the model can forward its own wire format untouched. */
+  readonly native?: NativeChatPathV1;
+}
+
+export interface EmbeddingResultV1 {
+  response: EmbeddingResponseV1;
+  upstream?: UpstreamMetadata;
 }
 
 export interface EmbeddingModelV1 {
   readonly specificationVersion: 'v1';
   readonly provider: string;
   readonly modelId: string;
-  embed(request: EmbeddingRequest, options: CallOptions): Promise<{ response: EmbeddingResponse; upstream?: UpstreamMetadata }>;
+  embed(request: EmbeddingRequestV1, options: CallOptions): Promise<EmbeddingResultV1>;
 }
 
 export interface ModelInfoV1 {
@@ -75,8 +126,8 @@ export interface HealthStatusV1 {
 }
 
 /**
- * A provider instance (one entry of `providers:` in the config). Optional abilities are
- * declared by implementing the method; the gateway never guesses.
+ * A provider instance (one entry of `providers:` in the config). Optional abilities are declared by
+ * implementing the method; the gateway never guesses.
  */
 export interface ProviderV1 {
   readonly specificationVersion: 'v1';

@@ -1,5 +1,5 @@
-import type { ChatChunkChoice, ChatCompletionChunk, ToolCallDelta, Usage } from '@modelgate/core';
-import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
+import type { OpenAIChatChunkChoice, OpenAIChatCompletionChunk, OpenAIToolCallDelta, OpenAIUsage, UsageV1 } from '@modelgate/core';
+import { openAIWireFinishReason } from './map-openai-compatible-finish-reason.js';
 import { normalizeOpenAICompatibleUsage } from './normalize-openai-compatible-usage.js';
 import { ToolCallDeltaNormalizer } from './tool-call-delta-normalizer.js';
 
@@ -10,11 +10,12 @@ function isRecord(value: unknown): value is RawRecord {
 }
 
 /**
- * Turns the parsed chunks of one OpenAI-compatible stream into canonical chunks. It mutates the
+ * Turns the parsed chunks of one OpenAI-compatible stream into well-formed OpenAI chunks. It mutates the
  * parsed objects in place (they are fresh from `JSON.parse`) instead of copying them:
  * tool-call deltas rebuilt per choice (see `ToolCallDeltaNormalizer`), `reasoning` renamed to
- * `reasoning_content`, finish reasons mapped, usage taken from any chunk (the last one wins),
- * chunks without content dropped (Azure's prompt-filter chunk, deltas still buffered).
+ * `reasoning_content`, finish reasons mapped to OpenAI's values (the host's own kept in `rawFinishReason`),
+ * usage read from any chunk (the last one wins; the chunk keeps the host's own), chunks without content
+ * dropped (Azure's prompt-filter chunk, deltas still buffered).
  */
 export class OpenAICompatibleChunkNormalizer {
   private readonly toolCalls = new Map<number, ToolCallDeltaNormalizer>();
@@ -22,20 +23,24 @@ export class OpenAICompatibleChunkNormalizer {
   private template: { id: string; created: number; model: string; system_fingerprint?: string | null } | undefined;
   private usageChunkSeen = false;
 
-  /** The last usage seen on any chunk. */
-  usage: Usage | undefined;
+  /** The last usage seen on any chunk, in the canonical model. */
+  usage: UsageV1 | undefined;
+  /** The host's finish reason for choice 0, as it sent it. */
+  rawFinishReason: string | undefined;
+  /** Whether choice 0 made tool calls. */
+  hasToolCalls = false;
 
   constructor(private readonly modelId: string) {}
 
   /** Normalises one parsed chunk; undefined when nothing in it is worth sending. */
-  normalize(value: unknown): ChatCompletionChunk | undefined {
+  normalize(value: unknown): OpenAIChatCompletionChunk | undefined {
     if (!isRecord(value)) return undefined;
-    const chunk = value as ChatCompletionChunk;
+    const chunk = value as OpenAIChatCompletionChunk;
     this.fillEnvelope(chunk);
     const usage = normalizeOpenAICompatibleUsage(chunk.usage) ?? normalizeOpenAICompatibleUsage((value.x_groq as RawRecord | undefined)?.usage);
     if (usage !== undefined) {
       this.usage = usage;
-      chunk.usage = usage;
+      if (!isRecord(chunk.usage)) chunk.usage = (value.x_groq as RawRecord).usage as OpenAIChatCompletionChunk['usage'];
     }
     const choices: unknown = value.choices;
     if (!Array.isArray(choices) || choices.length === 0) {
@@ -44,10 +49,10 @@ export class OpenAICompatibleChunkNormalizer {
       this.usageChunkSeen = true;
       return chunk;
     }
-    const kept: ChatChunkChoice[] = [];
+    const kept: OpenAIChatChunkChoice[] = [];
     for (let position = 0; position < choices.length; position += 1) {
       const choice = choices[position] as unknown;
-      if (isRecord(choice) && this.normalizeChoice(choice, position)) kept.push(choice as unknown as ChatChunkChoice);
+      if (isRecord(choice) && this.normalizeChoice(choice, position)) kept.push(choice as unknown as OpenAIChatChunkChoice);
     }
     if (kept.length === 0 && usage === undefined) return undefined;
     chunk.choices = kept;
@@ -58,9 +63,9 @@ export class OpenAICompatibleChunkNormalizer {
    * The stream ended (`[DONE]`): the chunks still owed — tool calls that never got an id, and a
    * usage-only chunk when the upstream put usage on a content chunk instead of sending one.
    */
-  finish(): ChatCompletionChunk[] {
-    const chunks: ChatCompletionChunk[] = [];
-    const choices: ChatChunkChoice[] = [];
+  finish(): OpenAIChatCompletionChunk[] {
+    const chunks: OpenAIChatCompletionChunk[] = [];
+    const choices: OpenAIChatChunkChoice[] = [];
     for (const [index, normalizer] of this.toolCalls) {
       if (this.finished.has(index)) continue;
       const tool_calls = normalizer.flush();
@@ -69,7 +74,14 @@ export class OpenAICompatibleChunkNormalizer {
     if (choices.length > 0) chunks.push(this.synthetic(choices));
     if (this.usage !== undefined && !this.usageChunkSeen) {
       const usageChunk = this.synthetic([]);
-      usageChunk.usage = this.usage;
+      const { inputTokens, outputTokens, totalTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens } = this.usage;
+      const wire: OpenAIUsage = { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: totalTokens };
+      // The details too: a client reads cached and reasoning tokens there.
+      if (cacheReadTokens !== undefined || cacheWriteTokens !== undefined) {
+        wire.prompt_tokens_details = { cached_tokens: cacheReadTokens ?? 0, ...(cacheWriteTokens === undefined ? {} : { cache_write_tokens: cacheWriteTokens }) };
+      }
+      if (reasoningTokens !== undefined) wire.completion_tokens_details = { reasoning_tokens: reasoningTokens };
+      usageChunk.usage = wire;
       chunks.push(usageChunk);
     }
     return chunks;
@@ -89,7 +101,7 @@ export class OpenAICompatibleChunkNormalizer {
     }
     if (delta.reasoning_content === null || delta.reasoning_content === '') delete delta.reasoning_content;
 
-    let toolCalls: ToolCallDelta[] = [];
+    let toolCalls: OpenAIToolCallDelta[] = [];
     if (Array.isArray(delta.tool_calls)) toolCalls = this.normalizerFor(index).push(delta.tool_calls);
 
     const finishReason = choice.finish_reason;
@@ -97,7 +109,12 @@ export class OpenAICompatibleChunkNormalizer {
       const normalizer = this.toolCalls.get(index);
       if (normalizer !== undefined) toolCalls = toolCalls.concat(normalizer.flush());
       this.finished.add(index);
-      choice.finish_reason = mapOpenAICompatibleFinishReason(finishReason, normalizer?.hasToolCalls ?? false);
+      const hasToolCalls = normalizer?.hasToolCalls ?? false;
+      if (index === 0) {
+        this.rawFinishReason = typeof finishReason === 'string' ? finishReason : undefined;
+        this.hasToolCalls = hasToolCalls;
+      }
+      choice.finish_reason = openAIWireFinishReason(finishReason, hasToolCalls);
     } else {
       choice.finish_reason = null;
     }
@@ -121,7 +138,7 @@ export class OpenAICompatibleChunkNormalizer {
     return normalizer;
   }
 
-  private fillEnvelope(chunk: ChatCompletionChunk): void {
+  private fillEnvelope(chunk: OpenAIChatCompletionChunk): void {
     if (typeof chunk.id !== 'string') chunk.id = this.template?.id ?? `chatcmpl-${Date.now().toString(36)}`;
     if (chunk.object !== 'chat.completion.chunk') chunk.object = 'chat.completion.chunk';
     if (typeof chunk.created !== 'number') chunk.created = this.template?.created ?? Math.floor(Date.now() / 1000);
@@ -134,9 +151,9 @@ export class OpenAICompatibleChunkNormalizer {
     };
   }
 
-  private synthetic(choices: ChatChunkChoice[]): ChatCompletionChunk {
+  private synthetic(choices: OpenAIChatChunkChoice[]): OpenAIChatCompletionChunk {
     const template = this.template;
-    const chunk: ChatCompletionChunk = {
+    const chunk: OpenAIChatCompletionChunk = {
       id: template?.id ?? `chatcmpl-${Date.now().toString(36)}`,
       object: 'chat.completion.chunk',
       created: template?.created ?? Math.floor(Date.now() / 1000),

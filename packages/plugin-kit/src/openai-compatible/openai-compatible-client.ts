@@ -104,7 +104,11 @@ export class OpenAICompatibleClient {
 
   /** Reads a whole body as JSON; a body that is not JSON is a (retryable) `UpstreamError`. */
   async readJson(response: HttpResponse, model: string | undefined, signal: AbortState | undefined): Promise<unknown> {
-    const text = await this.readText(response, model, signal);
+    return this.parseJson(await this.readText(response, model, signal), model);
+  }
+
+  /** Parses a body read as text; one that is not JSON is a (retryable) `UpstreamError`. */
+  parseJson(text: string, model: string | undefined): unknown {
     try {
       return JSON.parse(text);
     } catch (error) {

@@ -1,8 +1,12 @@
-import type { CallOptions, EmbeddingModelV1, EmbeddingRequest, EmbeddingResponse, UpstreamMetadata } from '@modelgate/core';
+import type { CallOptions, EmbeddingModelV1, EmbeddingRequestV1, EmbeddingResultV1 } from '@modelgate/core';
 import { abortOf, type OpenAICompatibleClient } from './openai-compatible-client.js';
 import { pickUpstreamHeaders } from './pick-upstream-headers.js';
 
-/** Embeddings against an OpenAI-compatible host: `POST {baseURL}/embeddings`. */
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Embeddings against an OpenAI-compatible host: `POST {baseURL}/embeddings`, asked for as floats. */
 export class OpenAICompatibleEmbeddingModel implements EmbeddingModelV1 {
   readonly specificationVersion = 'v1';
   readonly provider: string;
@@ -14,19 +18,31 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModelV1 {
     this.provider = client.provider;
   }
 
-  async embed(request: EmbeddingRequest, options: CallOptions): Promise<{ response: EmbeddingResponse; upstream?: UpstreamMetadata }> {
-    const body = JSON.stringify({ ...request, model: this.modelId });
-    const response = await this.client.send({ path: '/embeddings', body, model: this.modelId, call: options });
-    const value = await this.client.readJson(response, this.modelId, abortOf(options));
-    if (typeof value !== 'object' || value === null || !Array.isArray((value as { data?: unknown }).data)) {
+  async embed(request: EmbeddingRequestV1, options: CallOptions): Promise<EmbeddingResultV1> {
+    const input = request.values.length === 1 ? request.values[0] : request.values;
+    const wire: Record<string, unknown> = { ...request.providerOptions?.openai, ...request.providerOptions?.[this.provider], model: this.modelId, input, encoding_format: 'float' };
+    if (request.dimensions !== undefined) wire.dimensions = request.dimensions;
+    if (request.user !== undefined) wire.user = request.user;
+    const response = await this.client.send({ path: '/embeddings', body: JSON.stringify(wire), model: this.modelId, call: options });
+    const value = (await this.client.readJson(response, this.modelId, abortOf(options))) as { data?: unknown; model?: unknown; usage?: { prompt_tokens?: unknown } } | null;
+    const data = value?.data;
+    if (!Array.isArray(data)) {
       throw this.client.malformed(`an embedding answer without data: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
     }
-    const embeddings = value as EmbeddingResponse;
-    embeddings.object = 'list';
-    if (typeof embeddings.model !== 'string') embeddings.model = this.modelId;
-    const usage = embeddings.usage as Partial<EmbeddingResponse['usage']> | undefined;
-    const promptTokens = typeof usage?.prompt_tokens === 'number' ? usage.prompt_tokens : 0;
-    embeddings.usage = { ...usage, prompt_tokens: promptTokens, total_tokens: typeof usage?.total_tokens === 'number' ? usage.total_tokens : promptTokens };
-    return { response: embeddings, upstream: { status: response.status, headers: pickUpstreamHeaders(response.headers) } };
+    const embeddings: number[][] = new Array(data.length);
+    data.forEach((item: { index?: unknown; embedding?: unknown }, position) => {
+      const index = typeof item.index === 'number' ? item.index : position;
+      if (!Array.isArray(item.embedding)) throw this.client.malformed(`an embedding that is not a list of numbers at index ${index}`, this.modelId);
+      embeddings[index] = item.embedding as number[];
+    });
+    const inputTokens = count(value?.usage?.prompt_tokens);
+    return {
+      response: {
+        embeddings,
+        ...(inputTokens === undefined ? {} : { usage: { inputTokens } }),
+        ...(typeof value?.model === 'string' ? { model: value.model } : {}),
+      },
+      upstream: { status: response.status, headers: pickUpstreamHeaders(response.headers) },
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { ContextWindowExceededError, MissingCredentialError, UpstreamError, type ChatRequest, type PluginLogger } from '@modelgate/core';
+import { ContextWindowExceededError, MissingCredentialError, UpstreamError, type ChatRequestV1, type PluginLogger } from '@modelgate/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLocalOpenAIServer, writeJson, type LocalOpenAIServer } from '../test-fixtures/local-openai-server.js';
 import { OpenAICompatibleProvider } from './openai-compatible-provider.js';
@@ -38,10 +38,10 @@ const completion = {
   service_tier: 'default',
 };
 
-const request: ChatRequest = { model: 'smart', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, stream: false };
+const request: ChatRequestV1 = { model: 'smart', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], temperature: 0.2 };
 
 describe('OpenAICompatibleProvider.chat().generate', () => {
-  it('posts to /chat/completions with the deployment model and returns the completion and upstream headers', async () => {
+  it('posts to /chat/completions with the deployment model and returns the canonical answer and upstream headers', async () => {
     server.handle((_request, response) =>
       writeJson(response, 200, completion, { 'x-request-id': 'req_123', 'x-ratelimit-remaining-requests': '99', 'openai-version': '2020-10-01' }),
     );
@@ -53,21 +53,25 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
     expect(sent.headers.authorization).toBe('Bearer sk-test');
     expect(sent.headers['content-type']).toBe('application/json');
     expect(sent.headers['openai-organization']).toBe('org-1');
-    expect(result.response.choices[0]!.message.content).toBe('Hello!');
-    expect(result.response.usage?.total_tokens).toBe(29);
+    expect(result.response).toEqual({
+      content: [{ type: 'text', text: 'Hello!' }],
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: { inputTokens: 19, outputTokens: 10, totalTokens: 29, cacheReadTokens: 0, reasoningTokens: 0 },
+      metadata: { id: 'chatcmpl-abc', model: 'gpt-4.1-2025-04-14', created: 1_741_569_952 },
+      warnings: [],
+    });
     expect(result.upstream).toEqual({ status: 200, headers: { 'x-request-id': 'req_123', 'x-ratelimit-remaining-requests': '99' } });
   });
 
-  it('maps message.reasoning to reasoning_content and stop-with-tools to tool_calls', async () => {
+  it('maps message.reasoning to a reasoning part, object arguments to JSON text and stop-with-tools to tool-calls', async () => {
     const message = { role: 'assistant', content: null, reasoning: 'Let me think', tool_calls: [{ function: { name: 'f', arguments: { a: 1 } } }] };
     server.handle((_request, response) => writeJson(response, 200, { ...completion, choices: [{ index: 0, message, finish_reason: 'stop' }] }));
     const { response } = await provider().chat('m').generate(request, {});
-    const choice = response.choices[0]!;
-    expect(choice.message.reasoning_content).toBe('Let me think');
-    expect(choice.message).not.toHaveProperty('reasoning');
-    expect(choice.finish_reason).toBe('tool_calls');
-    expect(choice.message.tool_calls?.[0]).toMatchObject({ type: 'function', function: { name: 'f', arguments: '{"a":1}' } });
-    expect(choice.message.tool_calls?.[0]?.id).toMatch(/^call_/);
+    expect(response.content).toEqual([
+      { type: 'reasoning', text: 'Let me think' },
+      { type: 'tool-call', toolCallId: expect.stringMatching(/^call_[0-9a-f]{24}$/), toolName: 'f', input: '{"a":1}' },
+    ]);
+    expect(response.finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
   });
 
   it('reads the key from the environment at call time and names the setting when it is missing', async () => {
@@ -92,17 +96,26 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
     expect(server.requests[1]!.headers.authorization).toBeUndefined();
   });
 
-  it('applies quirks to the outgoing body and logs each dropped field once', async () => {
+  it('applies quirks to the outgoing body, logs each dropped field once and reports it as a warning on every answer', async () => {
     server.handle((_request, response) => writeJson(response, 200, completion));
     const warn = vi.fn();
     const logger: PluginLogger = { debug() {}, info() {}, warn, error() {} };
     const model = provider({ logger, quirks: { maxTokensField: 'max_tokens', unsupportedFields: ['logit_bias'], contentAsString: true } }).chat('m');
-    const quirky: ChatRequest = { model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }] }], max_completion_tokens: 7, logit_bias: { '1': 2 } };
-    await model.generate(quirky, {});
-    await model.generate(quirky, {});
-    expect(server.requests[0]!.body).toEqual({ model: 'm', messages: [{ role: 'user', content: 'a' }], max_tokens: 7 });
+    const quirky: ChatRequestV1 = {
+      model: 'x',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }],
+      maxOutputTokens: 7,
+      providerOptions: { openai: { logit_bias: { '1': 2 } } },
+    };
+    const first = await model.generate(quirky, {});
+    const second = await model.generate(quirky, {});
+    expect(server.requests[0]!.body).toEqual({ model: 'm', messages: [{ role: 'user', content: 'a\nb' }], max_tokens: 7 });
+    expect(server.requests[1]!.body).toEqual(server.requests[0]!.body);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toContain('logit_bias');
+    for (const result of [first, second]) {
+      expect(result.response.warnings).toEqual([{ type: 'unsupported-setting', setting: 'logit_bias', message: expect.stringContaining('"logit_bias"') }]);
+    }
   });
 
   it('turns error answers into typed errors', async () => {
@@ -150,13 +163,33 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
 });
 
 describe('OpenAICompatibleProvider embeddings and models', () => {
-  it('posts /embeddings with the deployment model', async () => {
-    const answer = { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.1, -0.2] }], model: 'text-embedding-3-small', usage: { prompt_tokens: 2, total_tokens: 2 } };
+  it('posts /embeddings with the deployment model and returns plain vectors in request order', async () => {
+    const answer = {
+      object: 'list',
+      data: [
+        { object: 'embedding', index: 1, embedding: [0.3, 0.4] },
+        { object: 'embedding', index: 0, embedding: [0.1, -0.2] },
+      ],
+      model: 'text-embedding-3-small',
+      usage: { prompt_tokens: 2, total_tokens: 2 },
+    };
     server.handle((_request, response) => writeJson(response, 200, answer, { 'x-request-id': 'req_e' }));
-    const result = await provider().embeddings('text-embedding-3-small').embed({ model: 'embed', input: ['hi'], dimensions: 2 }, {});
-    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/v1/embeddings', body: { model: 'text-embedding-3-small', input: ['hi'], dimensions: 2 } });
-    expect(result.response.data[0]!.embedding).toEqual([0.1, -0.2]);
-    expect(result.upstream?.headers).toEqual({ 'x-request-id': 'req_e' });
+    const result = await provider().embeddings('text-embedding-3-small').embed({ model: 'embed', values: ['hi', 'there'], dimensions: 2, user: 'u-1' }, {});
+    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/v1/embeddings' });
+    expect(server.requests[0]!.body).toEqual({ model: 'text-embedding-3-small', input: ['hi', 'there'], encoding_format: 'float', dimensions: 2, user: 'u-1' });
+    expect(result.response).toEqual({ embeddings: [[0.1, -0.2], [0.3, 0.4]], usage: { inputTokens: 2 }, model: 'text-embedding-3-small' });
+    expect(result.upstream).toEqual({ status: 200, headers: { 'x-request-id': 'req_e' } });
+  });
+
+  it('sends one value as a plain input, and an answer without data is a malformed answer', async () => {
+    server.handle((_request, response) => writeJson(response, 200, { object: 'list', data: [{ index: 0, embedding: [1] }] }));
+    const embeddings = provider().embeddings('e');
+    expect((await embeddings.embed({ model: 'embed', values: ['only'] }, {})).response.embeddings).toEqual([[1]]);
+    expect(server.requests[0]!.body).toEqual({ model: 'e', input: 'only', encoding_format: 'float' });
+    server.handle((_request, response) => writeJson(response, 200, { object: 'list' }));
+    const error = (await embeddings.embed({ model: 'embed', values: ['x'] }, {}).catch((caught: unknown) => caught)) as UpstreamError;
+    expect(UpstreamError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('upstream_malformed_response');
   });
 
   it('lists models with GET /models and reports health', async () => {

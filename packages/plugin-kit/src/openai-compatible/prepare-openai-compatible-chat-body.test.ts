@@ -1,8 +1,8 @@
-import type { ChatRequest } from '@modelgate/core';
+import type { OpenAIChatRequest } from '@modelgate/core';
 import { describe, expect, it } from 'vitest';
 import { prepareOpenAICompatibleChatBody } from './prepare-openai-compatible-chat-body.js';
 
-const request: ChatRequest = {
+const request: OpenAIChatRequest = {
   model: 'smart',
   messages: [
     { role: 'system', content: [{ type: 'text', text: 'Be brief.' }, { type: 'text', text: 'Be kind.' }] },
@@ -48,7 +48,7 @@ describe('prepareOpenAICompatibleChatBody', () => {
 
   it('flattens text-only content to a string, leaving image content and the original alone', () => {
     const { body } = prepareOpenAICompatibleChatBody(request, { modelId: 'x', stream: false, quirks: { contentAsString: true } });
-    const messages = body.messages as ChatRequest['messages'];
+    const messages = body.messages as OpenAIChatRequest['messages'];
     expect(messages[0]!.content).toBe('Be brief.\nBe kind.');
     expect(messages[1]).toBe(request.messages[1]);
     expect(Array.isArray(request.messages[0]!.content)).toBe(true);

@@ -1,9 +1,9 @@
-import type { ToolCallDelta } from '@modelgate/core';
+import type { OpenAIToolCallDelta } from '@modelgate/core';
 import { describe, expect, it } from 'vitest';
 import { ToolCallDeltaNormalizer } from './tool-call-delta-normalizer.js';
 
 /** Joins deltas by index the way an OpenAI client does. */
-function assemble(deltas: ToolCallDelta[]): { id?: string; name?: string; arguments: string }[] {
+function assemble(deltas: OpenAIToolCallDelta[]): { id?: string; name?: string; arguments: string }[] {
   const calls: { id?: string; name?: string; arguments: string }[] = [];
   for (const delta of deltas) {
     const call = (calls[delta.index] ??= { arguments: '' });
@@ -14,7 +14,7 @@ function assemble(deltas: ToolCallDelta[]): { id?: string; name?: string; argume
   return calls;
 }
 
-function run(chunks: unknown[][]): ToolCallDelta[] {
+function run(chunks: unknown[][]): OpenAIToolCallDelta[] {
   const normalizer = new ToolCallDeltaNormalizer();
   const out = chunks.flatMap((deltas) => normalizer.push(deltas));
   return [...out, ...normalizer.flush()];

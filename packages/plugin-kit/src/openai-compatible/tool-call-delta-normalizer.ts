@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ToolCallDelta } from '@modelgate/core';
+import type { OpenAIToolCallDelta as ToolCallDelta } from '@modelgate/core';
 
 interface ToolCallState {
   /** The upstream's `index`, when it sends one. */

@@ -1,27 +1,36 @@
-import type { ChatRequest, ProviderV1 } from '@modelgate/core';
-import { startMockOpenAI, type MockOpenAIServer } from '../openai/start-mock-openai.js';
+import type { ChatRequestV1, ProviderV1 } from '@modelgate/core';
 import type { RecordedRequest } from '../request-recorder.js';
-import type { ConformanceExpect, ConformanceIt, ConformanceTestApi } from './conformance-test-api.js';
+import type { ConformanceExpect, ConformanceTestApi, ConformanceTestBody } from './conformance-test-api.js';
+import type { ConformanceScenarioType, ConformanceUpstream, ConformanceUpstreamDefinition } from './conformance-upstream.js';
 
 export interface ProviderConformanceContext {
-  /** The mock upstream's OpenAI base URL (`http://127.0.0.1:PORT/v1`). */
+  /** The mock upstream's base URL, to put in the provider's settings. */
   baseURL: string;
-  /** The key to put in the provider's settings; empty in the missing-credential tests. */
+  /** The key to put in the provider's settings; empty in the credential tests. */
   apiKey: string;
   /** The environment the provider must read instead of `process.env`. */
   environment: Record<string, string | undefined>;
 }
 
+/** Groups of tests; a provider without an HTTP upstream (or without some ability) runs the groups that apply. */
+export type ConformanceArea = 'generate' | 'stream' | 'failures' | 'aborts' | 'credentials' | 'embeddings';
+
+export const conformanceAreas: readonly ConformanceArea[] = ['generate', 'stream', 'failures', 'aborts', 'credentials', 'embeddings'];
+
 export interface ProviderConformanceOptions {
   /** Shown in the test names. */
   name: string;
-  /** The deployment model id passed to `provider.chat(modelId)`. */
+  /** The deployment model id passed to `provider.chat(modelId)`; the upstream must receive it. */
   modelId: string;
+  /** The provider's mock upstream, speaking its own wire format (`openAIConformanceUpstream()`…). */
+  upstream: ConformanceUpstreamDefinition;
   createProvider(context: ProviderConformanceContext): ProviderV1 | Promise<ProviderV1>;
-  /** The model for the embeddings test (run only when the provider has `embeddings`); `false` leaves it out. */
+  /** The model for the embeddings tests (run when the provider has `embeddings`); `false` leaves them out. */
   embeddings?: { modelId: string } | false;
   /** The environment variable the provider reads its key from; `false` or absent leaves the credential tests out. */
   credential?: { environmentVariable: string } | false;
+  /** The groups to run. Default: all of them. */
+  areas?: readonly ConformanceArea[];
   /** Time limit of each test in milliseconds. Default 20000. */
   testTimeoutMs?: number;
   /**
@@ -31,69 +40,85 @@ export interface ProviderConformanceOptions {
   settleTimeoutMs?: number;
 }
 
-/** What the parts of the provider suite share: the runner, the options and a mock per test. */
+/** Replaces the key or the environment the provider is created with, knowing the upstream's key. */
+export type ContextOverride = (upstream: ConformanceUpstream) => Partial<Omit<ProviderConformanceContext, 'baseURL'>>;
+
+export type ProviderTestBody = (upstream: ConformanceUpstream, provider: ProviderV1) => Promise<void>;
+
+/** What the parts of the provider suite share: the runner, the options and an upstream per test. */
 export interface ProviderHarness {
-  it: ConformanceIt;
   expect: ConformanceExpect;
   options: ProviderConformanceOptions;
-  /** The key the mock upstream expects. */
-  apiKey: string;
   testTimeoutMs: number;
   settleTimeoutMs: number;
-  /** The test name, prefixed with the provider name. */
-  title(text: string): string;
-  /** Starts a mock, creates the provider against it, runs `body`, then closes both. */
-  withProvider(
-    body: (mock: MockOpenAIServer, provider: ProviderV1) => Promise<void>,
-    context?: Partial<Omit<ProviderConformanceContext, 'baseURL'>>,
-  ): Promise<void>;
+  /** Whether a group is to run. */
+  runs(area: ConformanceArea): boolean;
+  /**
+   * Registers a test named `text` (prefixed with the provider name) running `body` against a fresh
+   * upstream and provider, or a skipped one when the upstream cannot produce one of `needs`.
+   */
+  test(text: string, needs: readonly ConformanceScenarioType[], body: ProviderTestBody, context?: ContextOverride): void;
 }
 
-const conformanceApiKey = 'sk-modelgate-conformance-0123456789';
+export function createProviderHarness(api: ConformanceTestApi, options: ProviderConformanceOptions): ProviderHarness {
+  const testTimeoutMs = options.testTimeoutMs ?? 20_000;
+  const areas = new Set(options.areas ?? conformanceAreas);
+  const cannot = new Set(options.upstream.limitations?.scenarios ?? []);
 
-export function createProviderHarness(test: ConformanceTestApi, options: ProviderConformanceOptions): ProviderHarness {
+  async function withProvider(body: ProviderTestBody, override: ContextOverride | undefined): Promise<void> {
+    const upstream = await options.upstream.start();
+    let provider: ProviderV1 | undefined;
+    try {
+      const context = override?.(upstream) ?? {};
+      provider = await options.createProvider({
+        baseURL: upstream.baseURL,
+        apiKey: context.apiKey ?? upstream.apiKey,
+        environment: context.environment ?? {},
+      });
+      await body(upstream, provider);
+    } finally {
+      await provider?.close?.();
+      await upstream.close();
+    }
+  }
+
   return {
-    it: test.it,
-    expect: test.expect,
+    expect: api.expect,
     options,
-    apiKey: conformanceApiKey,
-    testTimeoutMs: options.testTimeoutMs ?? 20_000,
+    testTimeoutMs,
     settleTimeoutMs: options.settleTimeoutMs ?? 5000,
-    title: (text) => `${options.name} conformance: ${text}`,
-    withProvider: async (body, context = {}) => {
-      const mock = await startMockOpenAI({ apiKey: conformanceApiKey });
-      let provider: ProviderV1 | undefined;
-      try {
-        provider = await options.createProvider({
-          baseURL: mock.baseURL,
-          apiKey: context.apiKey ?? conformanceApiKey,
-          environment: context.environment ?? {},
-        });
-        await body(mock, provider);
-      } finally {
-        await provider?.close?.();
-        await mock.close();
+    runs: (area) => areas.has(area),
+    test: (text, needs, body, context) => {
+      const title = `${options.name} conformance: ${text}`;
+      const missing = needs.filter((type) => cannot.has(type));
+      if (missing.length > 0) {
+        const skipped = `${title} (skipped: the ${options.upstream.wireFormat} mock cannot produce ${missing.join(', ')})`;
+        const empty: ConformanceTestBody = async () => {};
+        if (api.it.skip) api.it.skip(skipped, empty);
+        else api.it(skipped, empty);
+        return;
       }
+      api.it(title, () => withProvider(body, context), testTimeoutMs);
     },
   };
 }
 
 /** A small chat request; its `model` is a client-facing alias the provider must replace with its deployment id. */
-export function chatRequest(overrides: Partial<ChatRequest> = {}): ChatRequest {
+export function chatRequest(overrides: Partial<ChatRequestV1> = {}): ChatRequestV1 {
   return {
     model: 'conformance-client-alias',
     messages: [
-      { role: 'system', content: 'You are terse.' },
-      { role: 'user', content: 'Say hello to the conformance suite.' },
+      { role: 'system', content: [{ type: 'text', text: 'You are terse.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Say hello to the conformance suite.' }] },
     ],
+    maxOutputTokens: 64,
     ...overrides,
   };
 }
 
-/** The parsed JSON body of a recorded request, or an empty object. */
-export function bodyOf(request: RecordedRequest | undefined): Record<string, unknown> {
-  const body = request?.body;
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+/** The request body as received, for "the prompt reached the upstream" checks. */
+export function rawBodyOf(request: RecordedRequest | undefined): string {
+  return request?.rawBody ?? '';
 }
 
 export function describeError(error: unknown): string {

@@ -1,4 +1,4 @@
-import { openAIErrorBody } from './openai-error-body.js';
+import { openAIErrorBody, type OpenAIErrorBody } from './openai-error-body.js';
 
 /** Token counts a scenario reports; missing counts are derived from the request and the answer. */
 export interface MockUsage {
@@ -42,6 +42,14 @@ export type MockScenario =
   | { type: 'hang'; afterChunks?: number }
   /** Sends the headers and `afterChunks` chunks of a text stream, then destroys the socket (no `[DONE]`). */
   | { type: 'drop'; afterChunks: number; content?: string }
+  /**
+   * A stream of `afterChunks` chunks of a text answer, then OpenAI's in-stream error event
+   * (`data: {"error":{...}}`) and the end of the response, without `[DONE]`. A plain request gets
+   * the error body with HTTP 500.
+   */
+  | { type: 'stream_error'; afterChunks: number; error?: OpenAIErrorBody['error']; content?: string }
+  /** A text answer whose stream sends one chunk every `intervalMs` (for cancellation tests). */
+  | { type: 'slow'; content: string; intervalMs: number }
   /** Waits, then answers with `then`. */
   | { type: 'delay'; ms: number; then: MockScenario }
   /** Status, headers and body bytes exactly as given, for malformed-upstream tests. */
@@ -80,6 +88,8 @@ function numberArgument(argument: string | undefined, fallback: number): number 
  * | `mock-scenario:server_error[:st]`  | 500 by default                                       |
  * | `mock-scenario:hang[:chunks]`      | never answers (streams: after that many chunks)      |
  * | `mock-scenario:drop[:chunks]`      | a stream cut after 3 chunks by default               |
+ * | `mock-scenario:stream_error[:ch]`  | an error event after 3 chunks by default             |
+ * | `mock-scenario:slow[:ms]`          | the default text, a chunk every 50 ms by default     |
  * | `mock-scenario:delay[:ms]`         | the default text answer after 100 ms by default      |
  * | `mock-scenario:malformed`          | 200 with a body that is not valid JSON / SSE         |
  */
@@ -101,6 +111,10 @@ export function scenarioFromModel(model: unknown, stream: boolean): MockScenario
       return argument === undefined ? { type: 'hang' } : { type: 'hang', afterChunks: numberArgument(argument, 0) };
     case 'drop':
       return { type: 'drop', afterChunks: numberArgument(argument, 3) };
+    case 'stream_error':
+      return { type: 'stream_error', afterChunks: numberArgument(argument, 3) };
+    case 'slow':
+      return { type: 'slow', content: defaultMockContent, intervalMs: numberArgument(argument, 50) };
     case 'delay':
       return { type: 'delay', ms: numberArgument(argument, 100), then: defaultMockScenario };
     case 'malformed':

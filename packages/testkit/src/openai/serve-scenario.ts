@@ -42,11 +42,13 @@ function write(response: ServerResponse, text: string): Promise<void> {
 
 function sleep(ms: number, exchange: ScenarioExchange): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    exchange.response.once('close', () => {
+    const done = (): void => {
       clearTimeout(timer);
+      exchange.response.off('close', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    exchange.response.once('close', done);
   });
 }
 
@@ -74,14 +76,19 @@ function startStream(response: ServerResponse): void {
   });
 }
 
-async function writeEvents(exchange: ScenarioExchange, events: string[]): Promise<void> {
-  for (const event of events) {
+async function writeEvents(exchange: ScenarioExchange, events: string[], intervalMs = 0): Promise<void> {
+  for (const [index, event] of events.entries()) {
+    if (intervalMs > 0 && index > 0) await sleep(intervalMs, exchange);
     if (exchange.isClosed()) return;
     await write(exchange.response, event);
   }
 }
 
-async function serveAnswer(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange): Promise<void> {
+async function serveAnswer(
+  scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>,
+  exchange: ScenarioExchange,
+  intervalMs = 0,
+): Promise<void> {
   const { response, body } = exchange;
   if (exchange.route === 'embeddings') {
     sendJson(response, 200, embeddingResponseBody(body));
@@ -92,7 +99,7 @@ async function serveAnswer(scenario: Extract<MockScenario, { type: 'text' | 'too
     return;
   }
   startStream(response);
-  await writeEvents(exchange, streamEvents(scenario, exchange));
+  await writeEvents(exchange, streamEvents(scenario, exchange), intervalMs);
   if (!exchange.isClosed()) response.end('data: [DONE]\n\n');
 }
 
@@ -134,6 +141,20 @@ export async function serveScenario(scenario: MockScenario, exchange: ScenarioEx
       response.socket?.destroy();
       return;
     }
+    case 'stream_error': {
+      const error = scenario.error ?? serverErrorBody().error;
+      if (!isStream(exchange)) {
+        sendJson(response, 500, { error });
+        return;
+      }
+      startStream(response);
+      const events = streamEvents({ type: 'text', content: scenario.content ?? 'This answer fails in the middle.' }, exchange);
+      await writeEvents(exchange, events.slice(0, scenario.afterChunks));
+      if (!exchange.isClosed()) response.end(`data: ${JSON.stringify({ error })}\n\n`);
+      return;
+    }
+    case 'slow':
+      return serveAnswer({ type: 'text', content: scenario.content }, exchange, scenario.intervalMs);
     case 'delay':
       await sleep(scenario.ms, exchange);
       if (!exchange.isClosed()) await serveScenario(scenario.then, exchange);

@@ -7,6 +7,11 @@ const settingsSchema = z.strictObject({
   fail_times: z.number().int().min(0).default(0),
 });
 
+function lastText(request) {
+  const last = request.messages[request.messages.length - 1];
+  return last.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
 export default definePlugin({
   kind: 'provider',
   name: 'echo',
@@ -25,29 +30,32 @@ export default definePlugin({
           failures += 1;
           throw new UpstreamError('temporarily down', { upstreamStatus: 503, provider: context.instanceName, model: modelId });
         }
-        const last = request.messages[request.messages.length - 1];
         return {
           response: {
-            id: 'chatcmpl-echo',
-            object: 'chat.completion',
-            created: 0,
-            model: modelId,
-            choices: [{ index: 0, message: { role: 'assistant', content: `${settings.greeting}: ${last.content}` }, finish_reason: 'stop' }],
-            usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+            content: [{ type: 'text', text: `${settings.greeting}: ${lastText(request)}` }],
+            finishReason: { unified: 'stop', raw: 'stop' },
+            usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+            metadata: { id: 'chatcmpl-echo', model: modelId, created: 0 },
+            warnings: [],
           },
         };
       },
       async stream(request) {
         calls.push({ modelId, request });
-        const words = `${settings.greeting} ${request.messages.at(-1).content}`.split(' ');
-        async function* events() {
-          for (const word of words) {
-            yield { type: 'chunk', chunk: { id: 'c', object: 'chat.completion.chunk', created: 0, model: modelId, choices: [{ index: 0, delta: { content: word }, finish_reason: null }] } };
-          }
-          yield { type: 'chunk', chunk: { id: 'c', object: 'chat.completion.chunk', created: 0, model: modelId, choices: [], usage: { prompt_tokens: 1, completion_tokens: words.length, total_tokens: 1 + words.length } } };
-          yield { type: 'finish', usage: { prompt_tokens: 1, completion_tokens: words.length, total_tokens: 1 + words.length } };
+        const words = `${settings.greeting} ${lastText(request)}`.split(' ');
+        async function* parts() {
+          yield { type: 'stream-start', warnings: [] };
+          yield { type: 'response-metadata', id: 'c', model: modelId, created: 0 };
+          yield { type: 'text-start', id: 't' };
+          for (const word of words) yield { type: 'text-delta', id: 't', delta: word };
+          yield { type: 'text-end', id: 't' };
+          yield {
+            type: 'finish',
+            finishReason: { unified: 'stop', raw: 'stop' },
+            usage: { inputTokens: 1, outputTokens: words.length, totalTokens: 1 + words.length },
+          };
         }
-        return { events: events() };
+        return { parts: parts() };
       },
     });
     return { specificationVersion: 'v1', name: context.instanceName, chat, calls };

@@ -1,4 +1,4 @@
-export interface EmbeddingRequest {
+export interface OpenAIEmbeddingRequest {
   model: string;
   input: string | string[] | number[] | number[][];
   encoding_format?: 'float' | 'base64';
@@ -7,15 +7,15 @@ export interface EmbeddingRequest {
   [field: string]: unknown;
 }
 
-export interface Embedding {
+export interface OpenAIEmbedding {
   object: 'embedding';
   index: number;
   embedding: number[] | string;
 }
 
-export interface EmbeddingResponse {
+export interface OpenAIEmbeddingResponse {
   object: 'list';
-  data: Embedding[];
+  data: OpenAIEmbedding[];
   model: string;
   usage: { prompt_tokens: number; total_tokens: number };
   [field: string]: unknown;

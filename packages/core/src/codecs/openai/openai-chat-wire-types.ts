@@ -1,62 +1,68 @@
 /**
- * The canonical chat shape: OpenAI Chat Completions, plus extensions for reasoning text,
- * opaque reasoning signatures and cache token counts. Every provider translates to and from it.
+ * OpenAI Chat Completions on the wire, as the OpenAI surface speaks it to clients and as
+ * OpenAI-compatible hosts speak it upstream, with the common extensions (`reasoning_content`).
+ * Not the canonical model: that is `ChatRequestV1` and friends.
  */
 
-export type ChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
+export type OpenAIChatRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
 
-export interface TextContentPart {
+export interface OpenAITextContentPart {
   type: 'text';
   text: string;
 }
 
-export interface ImageContentPart {
+export interface OpenAIImageContentPart {
   type: 'image_url';
   image_url: { url: string; detail?: 'auto' | 'low' | 'high' };
 }
 
-export interface AudioContentPart {
+export interface OpenAIAudioContentPart {
   type: 'input_audio';
   input_audio: { data: string; format: string };
 }
 
-export interface FileContentPart {
+export interface OpenAIFileContentPart {
   type: 'file';
   file: { file_id?: string; file_data?: string; filename?: string };
 }
 
-export type ContentPart = TextContentPart | ImageContentPart | AudioContentPart | FileContentPart;
+export type OpenAIContentPart = OpenAITextContentPart | OpenAIImageContentPart | OpenAIAudioContentPart | OpenAIFileContentPart;
 
-export interface ToolCall {
+/** A reasoning block on the OpenAI surface (an extension, in the shape LiteLLM uses). */
+export type OpenAIThinkingBlock =
+  | { type: 'thinking'; thinking: string; signature?: string }
+  | { type: 'redacted_thinking'; data: string };
+
+export interface OpenAIToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
 }
 
-export interface ChatMessage {
-  role: ChatRole;
-  content?: string | ContentPart[] | null;
+export interface OpenAIChatMessage {
+  role: OpenAIChatRole;
+  content?: string | OpenAIContentPart[] | null;
   name?: string;
-  tool_calls?: ToolCall[];
+  tool_calls?: OpenAIToolCall[];
   tool_call_id?: string;
   refusal?: string | null;
   /** Extension: reasoning text produced by the model on an earlier turn. */
   reasoning_content?: string;
-  /** Extension: opaque provider blob (thinking signature) to send back on the next turn. */
-  reasoning_signature?: string;
+  /** Extension (LiteLLM's name): the reasoning blocks with their signatures, to send back on the next turn. */
+  thinking_blocks?: OpenAIThinkingBlock[];
   [field: string]: unknown;
 }
 
-export interface FunctionTool {
+export interface OpenAIFunctionTool {
   type: 'function';
   function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean };
 }
 
-export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
+export type OpenAIToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
 
-export interface ChatRequest {
+export interface OpenAIChatRequest {
   model: string;
-  messages: ChatMessage[];
+  messages: OpenAIChatMessage[];
   stream?: boolean;
   stream_options?: { include_usage?: boolean } | null;
   max_tokens?: number | null;
@@ -72,8 +78,8 @@ export interface ChatRequest {
   top_logprobs?: number | null;
   seed?: number | null;
   response_format?: { type: string; json_schema?: Record<string, unknown> } | null;
-  tools?: FunctionTool[];
-  tool_choice?: ToolChoice;
+  tools?: OpenAIFunctionTool[];
+  tool_choice?: OpenAIToolChoice;
   parallel_tool_calls?: boolean;
   reasoning_effort?: string;
   user?: string;
@@ -82,9 +88,9 @@ export interface ChatRequest {
   [field: string]: unknown;
 }
 
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
+export type OpenAIFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
 
-export interface Usage {
+export interface OpenAIUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
@@ -100,66 +106,66 @@ export interface Usage {
   [field: string]: unknown;
 }
 
-export interface AssistantMessage {
+export interface OpenAIAssistantMessage {
   role: 'assistant';
   content: string | null;
   refusal?: string | null;
-  tool_calls?: ToolCall[];
+  tool_calls?: OpenAIToolCall[];
   reasoning_content?: string;
-  reasoning_signature?: string;
+  thinking_blocks?: OpenAIThinkingBlock[];
   [field: string]: unknown;
 }
 
-export interface ChatChoice {
+export interface OpenAIChatChoice {
   index: number;
-  message: AssistantMessage;
+  message: OpenAIAssistantMessage;
   logprobs?: unknown;
-  finish_reason: FinishReason | null;
+  finish_reason: OpenAIFinishReason | null;
 }
 
-export interface ChatCompletion {
+export interface OpenAIChatCompletion {
   id: string;
   object: 'chat.completion';
   created: number;
   model: string;
-  choices: ChatChoice[];
-  usage?: Usage;
+  choices: OpenAIChatChoice[];
+  usage?: OpenAIUsage;
   system_fingerprint?: string | null;
   service_tier?: string | null;
   [field: string]: unknown;
 }
 
-export interface ToolCallDelta {
+export interface OpenAIToolCallDelta {
   index: number;
   id?: string;
   type?: 'function';
   function?: { name?: string; arguments?: string };
 }
 
-export interface ChatDelta {
+export interface OpenAIChatDelta {
   role?: 'assistant';
   content?: string | null;
   refusal?: string | null;
-  tool_calls?: ToolCallDelta[];
+  tool_calls?: OpenAIToolCallDelta[];
   reasoning_content?: string;
-  reasoning_signature?: string;
+  thinking_blocks?: OpenAIThinkingBlock[];
   [field: string]: unknown;
 }
 
-export interface ChatChunkChoice {
+export interface OpenAIChatChunkChoice {
   index: number;
-  delta: ChatDelta;
+  delta: OpenAIChatDelta;
   logprobs?: unknown;
-  finish_reason: FinishReason | null;
+  finish_reason: OpenAIFinishReason | null;
 }
 
-export interface ChatCompletionChunk {
+export interface OpenAIChatCompletionChunk {
   id: string;
   object: 'chat.completion.chunk';
   created: number;
   model: string;
-  choices: ChatChunkChoice[];
-  usage?: Usage | null;
+  choices: OpenAIChatChunkChoice[];
+  usage?: OpenAIUsage | null;
   system_fingerprint?: string | null;
   [field: string]: unknown;
 }

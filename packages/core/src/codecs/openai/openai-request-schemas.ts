@@ -49,7 +49,7 @@ const optionalNumber = (minimum: number, maximum: number) => z.number().min(mini
 const optionalCount = z.number().int().min(1).nullable().optional();
 
 /** The checks every chat request passes before it is routed. Unknown fields pass through. */
-export const chatRequestSchema = z.looseObject({
+export const openAIChatRequestSchema = z.looseObject({
   model: z.string().min(1),
   messages: z.array(message).min(1),
   stream: z.boolean().nullable().optional(),
@@ -81,7 +81,7 @@ const embeddingInput = z.union([
   z.array(z.array(z.number().int()).min(1)).min(1).max(2048),
 ]);
 
-export const embeddingRequestSchema = z.looseObject({
+export const openAIEmbeddingRequestSchema = z.looseObject({
   model: z.string().min(1),
   input: embeddingInput,
   encoding_format: z.enum(['float', 'base64']).optional(),

@@ -1,0 +1,68 @@
+import type { ChatCodecV1, ChatStreamEncoderV1, EncodeContextV1 } from '../../specification/chat-codec-v1.js';
+import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
+import type { NativeChatResultV1, NativeStreamPartV1 } from '../../specification/provider-v1.js';
+import { validateRequest } from '../../validation/validate-request.js';
+import { decodeOpenAIChatRequest } from './decode-openai-chat-request.js';
+import { encodeOpenAIChatResponse } from './encode-openai-chat-response.js';
+import type { OpenAIChatRequest } from './openai-chat-wire-types.js';
+import { OpenAIChunkEncoder } from './openai-chunk-encoder.js';
+import { openAIErrorBodyOf } from './openai-error-body.js';
+import { openAIChatRequestSchema } from './openai-request-schemas.js';
+
+export interface OpenAIChatEncoding {
+  /** The client set `stream_options.include_usage`: send the usage-only chunk. */
+  includeUsage: boolean;
+}
+
+const doneEvent = 'data: [DONE]\n\n';
+
+function errorEvent(error: unknown): string {
+  return `data: ${JSON.stringify(openAIErrorBodyOf(error).body)}\n\n`;
+}
+
+/** OpenAI's server-sent events: `data: <chunk>` per chunk, `data: [DONE]` after a finish, `data: {"error":…}` and no `[DONE]` after an error. */
+class OpenAIStreamEncoder implements ChatStreamEncoderV1 {
+  readonly contentType = 'text/event-stream; charset=utf-8';
+  private readonly chunks: OpenAIChunkEncoder;
+
+  constructor(private readonly context: EncodeContextV1<OpenAIChatEncoding>) {
+    this.chunks = new OpenAIChunkEncoder({ includeUsage: context.encoding.includeUsage, model: context.model, id: `chatcmpl-${context.requestId}` });
+  }
+
+  part(part: ChatStreamPartV1): string {
+    if (part.type === 'error') return errorEvent(part.error);
+    const chunks = this.chunks.encode(part);
+    let text = '';
+    for (const chunk of chunks) text += `data: ${JSON.stringify(chunk)}\n\n`;
+    return part.type === 'finish' ? text + doneEvent : text;
+  }
+
+  native(part: NativeStreamPartV1): string {
+    if (part.type === 'event') return part.usageOnly === true && !this.context.encoding.includeUsage ? '' : `data: ${part.data}\n\n`;
+    return part.type === 'finish' ? doneEvent : errorEvent(part.error);
+  }
+
+  error(error: unknown): string {
+    return errorEvent(error);
+  }
+}
+
+/** `POST /v1/chat/completions`: OpenAI Chat Completions over the canonical model, forwarded natively to OpenAI-compatible providers. */
+export const openAIChatCodec: ChatCodecV1<OpenAIChatEncoding> = {
+  specificationVersion: 'v1',
+  name: 'openai-chat',
+  nativeFormat: 'openai-chat',
+  decode(body: unknown) {
+    const request = validateRequest(openAIChatRequestSchema, body) as OpenAIChatRequest;
+    return {
+      request: decodeOpenAIChatRequest(request),
+      stream: request.stream === true,
+      encoding: { includeUsage: request.stream_options?.include_usage === true },
+      native: { format: 'openai-chat', body: request },
+    };
+  },
+  encodeResponse: encodeOpenAIChatResponse,
+  encodeNativeResponse: (result: NativeChatResultV1) => result.body,
+  createStreamEncoder: (context: EncodeContextV1<OpenAIChatEncoding>) => new OpenAIStreamEncoder(context),
+  encodeError: openAIErrorBodyOf,
+};

@@ -1,0 +1,65 @@
+import type { ModelgateError, NativeStreamPartV1 } from '@modelgate/core';
+import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
+import { OpenAICompatibleChunkNormalizer } from './openai-compatible-chunk-normalizer.js';
+import { parseOpenAICompatibleEvent, type OpenAICompatibleStreamHandler, type ReadStreamOptions } from './read-openai-compatible-stream.js';
+
+/** No usage key, or only OpenAI's `"usage":null` (sent on every chunk once `include_usage` is asked for). */
+function hasNoUsage(data: string): boolean {
+  const at = data.indexOf('"usage"');
+  return at === -1 || (data.startsWith('"usage":null', at) && !data.includes('"usage"', at + 1));
+}
+
+/**
+ * Whether a data payload can go to the client exactly as the host sent it without being parsed: an
+ * ordinary content chunk, with no usage, tool call, reasoning, error or finish in it (inside JSON
+ * strings a quote is escaped, so these keys cannot appear by accident in the content).
+ */
+function isPlainContentChunk(data: string): boolean {
+  return (
+    data.includes('"choices":[') &&
+    hasNoUsage(data) &&
+    !data.includes('"tool_calls"') &&
+    !data.includes('"function_call"') &&
+    !data.includes('"reasoning') &&
+    !data.includes('"error"') &&
+    (!data.includes('"finish_reason"') || data.includes('"finish_reason":null'))
+  );
+}
+
+/**
+ * The native path's stream: each event forwarded as the host sent it, except the few the gateway must
+ * read or repair (the first, tool calls, reasoning, the finish and the usage), which are parsed and
+ * normalised like on the canonical path. The finish carries what the gateway accounts for.
+ */
+export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandler<NativeStreamPartV1> {
+  private readonly normalizer: OpenAICompatibleChunkNormalizer;
+  private first = true;
+
+  constructor(private readonly options: ReadStreamOptions) {
+    this.normalizer = new OpenAICompatibleChunkNormalizer(options.model);
+  }
+
+  event(data: string, out: NativeStreamPartV1[]): void {
+    if (!this.first && isPlainContentChunk(data)) {
+      out.push({ type: 'event', data });
+      return;
+    }
+    this.first = false;
+    const chunk = this.normalizer.normalize(parseOpenAICompatibleEvent(data, this.options));
+    if (chunk === undefined) return;
+    out.push({ type: 'event', data: JSON.stringify(chunk), ...(chunk.choices.length === 0 ? { usageOnly: true } : {}) });
+  }
+
+  done(out: NativeStreamPartV1[]): void {
+    for (const chunk of this.normalizer.finish()) {
+      out.push({ type: 'event', data: JSON.stringify(chunk), ...(chunk.choices.length === 0 ? { usageOnly: true } : {}) });
+    }
+    const finishReason = mapOpenAICompatibleFinishReason(this.normalizer.rawFinishReason, this.normalizer.hasToolCalls);
+    const { usage } = this.normalizer;
+    out.push(usage === undefined ? { type: 'finish', finishReason } : { type: 'finish', finishReason, usage });
+  }
+
+  error(error: ModelgateError): NativeStreamPartV1 {
+    return { type: 'error', error };
+  }
+}
