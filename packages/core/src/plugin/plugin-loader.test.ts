@@ -137,7 +137,7 @@ describe('plugin loader', () => {
     const loader = new PluginLoader({ plugins: [broken] });
     await expect(
       loader.instantiate({ kind: 'provider', instanceName: 'x', type: 'broken', settings: {}, configPath: ['providers', 'x'] }),
-    ).rejects.toThrow('Plugin broken failed to create provider "x": boom');
+    ).rejects.toThrow('(inline): plugin broken failed to create provider "x": boom');
   });
 });
 

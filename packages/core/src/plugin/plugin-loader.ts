@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error.js';
 import { formatZodIssues } from '../config/format-zod-issues.js';
+import { describeUnsetReferences, type UnsetReference } from '../config/unset-reference.js';
 import {
   pluginKinds,
   type PluginContext,
@@ -22,6 +23,8 @@ export interface PluginLoaderOptions {
   source?: string;
   logger?: PluginLogger;
   environment?: Readonly<Record<string, string | undefined>>;
+  /** Unset `${VAR}` references in the config, so that a plugin's complaint about a key names the variable. */
+  unsetReferences?: readonly UnsetReference[];
 }
 
 export interface InstanceRequest {
@@ -72,6 +75,7 @@ export class PluginLoader {
   private readonly source: string;
   private readonly logger: PluginLogger;
   private readonly environment: Readonly<Record<string, string | undefined>>;
+  private readonly unsetReferences: readonly UnsetReference[];
 
   constructor(options: PluginLoaderOptions = {}) {
     this.importModule = options.importModule ?? defaultImport;
@@ -79,6 +83,7 @@ export class PluginLoader {
     this.source = options.source ?? '(inline)';
     this.logger = options.logger ?? silentLogger;
     this.environment = options.environment ?? process.env;
+    this.unsetReferences = options.unsetReferences ?? [];
     for (const plugin of options.plugins ?? []) this.register(plugin, '(registered)');
   }
 
@@ -96,7 +101,11 @@ export class PluginLoader {
     const { definition, origin } = await this.resolve(request.kind, type, request.plugin, request.configPath);
     const parsed = definition.settingsSchema.safeParse(request.settings);
     if (!parsed.success) {
-      const lines = formatZodIssues(parsed.error, request.configPath).map((issue) => `  ${issue.path}: ${issue.message}`);
+      const issues = parsed.error.issues;
+      const lines = formatZodIssues(parsed.error, request.configPath).flatMap((issue, index) => [
+        `  ${issue.path}: ${issue.message}`,
+        ...describeUnsetReferences(this.unsetReferences, [...request.configPath, ...issues[index]!.path]).map((hint) => `    ${hint}`),
+      ]);
       throw new ConfigError(
         `Invalid settings for ${request.kind} "${request.instanceName}" (plugin ${origin}) in ${this.source}:\n${lines.join('\n')}`,
       );
@@ -110,9 +119,13 @@ export class PluginLoader {
     try {
       return (await definition.create(parsed.data, context)) as PluginProducts[K];
     } catch (error) {
-      if (ConfigError.isInstance(error)) throw error;
+      const hints = describeUnsetReferences(this.unsetReferences, request.configPath).map((hint) => `\n  ${hint}`).join('');
+      if (ConfigError.isInstance(error)) {
+        const named = error.message.startsWith(this.source) ? error.message : `${this.source}: ${error.message}`;
+        throw new ConfigError(`${named}${hints}`, { cause: error });
+      }
       throw new ConfigError(
-        `Plugin ${origin} failed to create ${request.kind} "${request.instanceName}": ${(error as Error).message}`,
+        `${this.source}: plugin ${origin} failed to create ${request.kind} "${request.instanceName}": ${(error as Error).message}${hints}`,
         { cause: error },
       );
     }
