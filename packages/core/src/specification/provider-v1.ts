@@ -1,5 +1,6 @@
 import type { ModelgateError } from '../errors/modelgate-error.js';
 import type { CallAbortV1 } from './call-abort.js';
+import type { CredentialStateV1 } from './credential-state-v1.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatRequest, Usage } from './chat-types.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './embedding-types.js';
 
@@ -86,6 +87,8 @@ export interface ProviderV1 {
   embeddings?(modelId: string): EmbeddingModelV1;
   listModels?(options: CallOptions): Promise<ModelInfoV1[]>;
   checkHealth?(options: CallOptions): Promise<HealthStatusV1>;
+  /** Whether the credentials are there, read from settings and environment without a call (for the startup banner). */
+  describeCredentials?(): CredentialStateV1;
   /** Releases pooled connections. */
   close?(): Promise<void>;
 }
