@@ -3,6 +3,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { callHeaders } from '../http/call-headers.js';
 import { clientCancellation } from '../http/client-cancellation.js';
 import { eventStreamHeaders, writeEventStream } from '../http/write-event-stream.js';
+import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
 /**
@@ -20,6 +21,7 @@ export const chatCompletionsRoute: FastifyPluginCallback<GatewayRouteOptions> = 
     });
     if (!outcome.stream) {
       reply.headers(callHeaders(outcome.metadata, started));
+      noteAccessLogUsage(request, outcome.response.usage);
       return outcome.response;
     }
     reply.hijack();
