@@ -138,9 +138,21 @@ try {
     ].join('\n'),
   );
   check('install the tarballs outside the workspace', () => {
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...packed.map((item) => item.tarball), outsiderTarball], {
-      cwd: project,
-    });
+    run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        '--loglevel=error',
+        ...packed.map((item) => item.tarball),
+        outsiderTarball,
+      ],
+      {
+        cwd: project,
+      },
+    );
   });
   if (failures.length === 0) {
     try {

@@ -25,7 +25,13 @@ async function bannerFor(environment: Record<string, string>): Promise<string> {
   const loaded = parseConfigText(configText, { source: 'config/gateway.yaml', environment });
   const gateway = await createAppGateway(loaded, { environment });
   try {
-    return buildStartupBanner({ version: '9.9.9', loaded, url: 'http://127.0.0.1:4000', host: '127.0.0.1', provider: (name) => gateway.provider(name) });
+    return buildStartupBanner({
+      version: '9.9.9',
+      loaded,
+      url: 'http://127.0.0.1:4000',
+      host: '127.0.0.1',
+      provider: (name) => gateway.provider(name),
+    });
   } finally {
     await gateway.close();
   }

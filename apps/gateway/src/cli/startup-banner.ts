@@ -44,7 +44,11 @@ function describeBackend(instance: { type?: string; plugin?: string } | undefine
 export function buildStartupBanner(input: StartupBannerInput): string {
   const { config, source } = input.loaded;
   const workers = input.workers !== undefined && input.workers > 1 ? ` with ${input.workers} workers` : '';
-  const lines = [`modelgate ${input.version} listening on ${input.url}${workers}`, `  config:    ${source}`, `  auth:      ${authMode(config, input.host)}`];
+  const lines = [
+    `modelgate ${input.version} listening on ${input.url}${workers}`,
+    `  config:    ${source}`,
+    `  auth:      ${authMode(config, input.host)}`,
+  ];
 
   const usable = new Map<string, boolean>();
   const providerNames = Object.keys(config.providers);
@@ -66,7 +70,10 @@ export function buildStartupBanner(input: StartupBannerInput): string {
     lines.push(`    ${model.name} → ${names.length === 0 ? 'no usable deployment' : names.join(', ')}${rest}`);
   }
 
-  lines.push(`  storage:   ${describeBackend(config.storage, 'none')}`, `  state:     ${describeBackend(config.state, 'memory (this process only)')}`);
+  lines.push(
+    `  storage:   ${describeBackend(config.storage, 'none')}`,
+    `  state:     ${describeBackend(config.state, 'memory (this process only)')}`,
+  );
 
   const references = input.loaded.unsetReferences ?? [];
   for (const variable of input.loaded.missingVariables) {

@@ -25,7 +25,14 @@ async function appWithLog(level: 'info' | 'warn') {
   );
   const lines: Record<string, unknown>[] = [];
   const app = buildApp(gateway, { logger: new JsonLineLogger(level, (line) => lines.push(JSON.parse(line) as Record<string, unknown>)) });
-  return { app, lines, close: async () => (await app.close(), await gateway.close()) };
+  return {
+    app,
+    lines,
+    close: async () => {
+      await app.close();
+      await gateway.close();
+    },
+  };
 }
 
 describe('access log', () => {
@@ -81,7 +88,13 @@ describe('access log', () => {
       await expect.poll(() => lines.filter((line) => line.msg === 'request').length).toBe(2);
       const requests = lines.filter((line) => line.msg === 'request');
       const stream = requests.find((line) => line.method === 'POST');
-      expect(stream).toMatchObject({ route: '/v1/chat/completions', status: 200, model: 'smart', deployment: 'mock/gpt-4o-mini', attempts: 1 });
+      expect(stream).toMatchObject({
+        route: '/v1/chat/completions',
+        status: 200,
+        model: 'smart',
+        deployment: 'mock/gpt-4o-mini',
+        attempts: 1,
+      });
       expect(requests.find((line) => line.method === 'GET')).toMatchObject({ route: '/v1/models/*', status: bad.statusCode });
     } finally {
       await close();

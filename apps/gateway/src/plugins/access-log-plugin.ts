@@ -60,9 +60,10 @@ export const accessLogPlugin = infraPlugin<AccessLogPluginOptions>((app, { logge
     logger.info('request', fields);
     next();
   });
-  if (flush !== undefined) app.addHook('onClose', (_instance, closed) => {
-    flush();
-    closed();
-  });
+  if (flush !== undefined)
+    app.addHook('onClose', (_instance, closed) => {
+      flush();
+      closed();
+    });
   done();
 }, 'modelgate-access-log');

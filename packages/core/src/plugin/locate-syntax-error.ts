@@ -35,6 +35,9 @@ export function locateSyntaxError(error: unknown, url: string | undefined): Synt
   const lines = (child.stderr ?? '').split('\n');
   const index = lines.findIndex((line) => locationLine.test(line.trim()));
   if (index === -1) return undefined;
-  const excerpt = lines.slice(index + 1, index + 3).filter((line) => line.trim() !== '').join('\n');
+  const excerpt = lines
+    .slice(index + 1, index + 3)
+    .filter((line) => line.trim() !== '')
+    .join('\n');
   return { location: lines[index]!.trim(), excerpt };
 }

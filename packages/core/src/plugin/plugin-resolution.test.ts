@@ -35,7 +35,10 @@ function write(path: string, content: string): void {
 }
 
 function esmOnlyPackage(name: string, entry: string, source: string): void {
-  write(`node_modules/${name}/package.json`, JSON.stringify({ name, version: '1.0.0', type: 'module', exports: { '.': { import: `./${entry}` } } }));
+  write(
+    `node_modules/${name}/package.json`,
+    JSON.stringify({ name, version: '1.0.0', type: 'module', exports: { '.': { import: `./${entry}` } } }),
+  );
   write(`node_modules/${name}/${entry}`, source);
 }
 
@@ -60,7 +63,13 @@ function loader(): PluginLoader {
 }
 
 function instantiate(options: { type?: string; plugin?: string }) {
-  return loader().instantiate({ kind: 'provider', instanceName: 'mine', ...options, settings: { greeting: 'hi' }, configPath: ['providers', 'mine'] });
+  return loader().instantiate({
+    kind: 'provider',
+    instanceName: 'mine',
+    ...options,
+    settings: { greeting: 'hi' },
+    configPath: ['providers', 'mine'],
+  });
 }
 
 async function failure(options: { type?: string; plugin?: string }): Promise<string> {
@@ -98,13 +107,17 @@ describe('plugins by package name', () => {
 
   it('says which packages it tried and where for an unknown type', async () => {
     const message = await failure({ type: 'absent' });
-    expect(message).toContain('providers.mine.type: unknown provider type "absent"; tried @modelgate/provider-absent, modelgate-provider-absent');
+    expect(message).toContain(
+      'providers.mine.type: unknown provider type "absent"; tried @modelgate/provider-absent, modelgate-provider-absent',
+    );
     expect(message).toContain(join(configDirectory, 'node_modules'));
   });
 
   it('gives the file and line of a syntax error inside an installed package', async () => {
     const message = await failure({ type: 'broken-syntax' });
-    expect(message).toContain(`plugin "modelgate-provider-broken-syntax" is installed (at ${join(root, 'node_modules', 'modelgate-provider-broken-syntax')}) but failed to load`);
+    expect(message).toContain(
+      `plugin "modelgate-provider-broken-syntax" is installed (at ${join(root, 'node_modules', 'modelgate-provider-broken-syntax')}) but failed to load`,
+    );
     expect(message).toContain('SyntaxError');
     expect(message).toMatch(/broken\.js:3/);
   });
@@ -131,6 +144,8 @@ describe('plugins by package name', () => {
   });
 
   it('says when a path names no file', async () => {
-    expect(await failure({ plugin: './plugins/nothing-here.js' })).toContain(`is not installed; no file at ${join(configDirectory, 'plugins', 'nothing-here.js')}`);
+    expect(await failure({ plugin: './plugins/nothing-here.js' })).toContain(
+      `is not installed; no file at ${join(configDirectory, 'plugins', 'nothing-here.js')}`,
+    );
   });
 });
