@@ -48,7 +48,7 @@ export default defineConfig({
       exclude: ['**/*.test.ts', '**/test-fixtures/**'],
       reporter: ['text-summary', 'text'],
       thresholds: {
-        'packages/core/src/**': { statements: 88, branches: 75, functions: 85, lines: 90 },
+        'packages/core/src/**': { statements: 88, branches: 75, functions: 80, lines: 90 },
       },
     },
   },
