@@ -1,8 +1,10 @@
 import type { Gateway } from '@modelgate/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler } from './http/client-error-handler.js';
-import { authPlugin } from './plugins/auth-plugin.js';
+import { BufferedLineWriter } from './logging/buffered-line-writer.js';
 import { JsonLineLogger, type LogLevel } from './logging/json-line-logger.js';
+import { accessLogPlugin } from './plugins/access-log-plugin.js';
+import { authPlugin } from './plugins/auth-plugin.js';
 import { createErrorSenders, errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
@@ -15,7 +17,7 @@ import { modelsRoute } from './routes/models-route.js';
 export type { LogLevel } from './logging/json-line-logger.js';
 
 export interface BuildAppOptions {
-  /** Overrides `server.log_level`. Requests are never logged one by one. */
+  /** Overrides `server.log_level`; at `info` and below, each request gets one access-log line. */
   logLevel?: LogLevel;
   /** Where log lines go (JSON lines on stdout by default). */
   logger?: JsonLineLogger;
@@ -55,6 +57,10 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   });
 
   app.register(requestIdPlugin);
+  // Access lines go through a buffer (one write per turn of the event loop) unless the caller brought its own logger.
+  const accessWriter = options.logger === undefined ? new BufferedLineWriter() : undefined;
+  const accessLogger = accessWriter === undefined ? logger : new JsonLineLogger(options.logLevel ?? server.log_level, (line) => accessWriter.write(line));
+  app.register(accessLogPlugin, { logger: accessLogger, ...(accessWriter === undefined ? {} : { flush: () => accessWriter.flush() }) });
   app.register(errorHandlerPlugin, { senders });
   app.register(zodValidationPlugin);
   app.register(jsonBodyPlugin);

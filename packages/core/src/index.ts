@@ -85,6 +85,7 @@ export type {
   ProviderV1,
   UpstreamMetadata,
 } from './specification/provider-v1.js';
+export type { CredentialStateV1 } from './specification/credential-state-v1.js';
 export type {
   ChatCodecV1,
   ChatStreamEncoderV1,
@@ -171,6 +172,7 @@ export {
   type ProviderInstanceConfig,
 } from './config/gateway-config-schema.js';
 export { loadConfigFile, parseConfig, parseConfigText, type LoadedConfig, type ParseConfigOptions } from './config/load-config.js';
+export type { UnsetReference } from './config/unset-reference.js';
 export { formatPath, formatZodIssues, type FormattedIssue } from './config/format-zod-issues.js';
 
 export { ModelRegistry, type ModelGroup } from './models/model-registry.js';

@@ -13,6 +13,10 @@ function authSummary(config: LoadedConfig['config']): string {
   return 'none (the server only listens on loopback)';
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** A short human summary of a valid config. */
 export function summarizeConfig(loaded: LoadedConfig): string {
   const { config } = loaded;
@@ -25,9 +29,8 @@ export function summarizeConfig(loaded: LoadedConfig): string {
     `  server: ${config.server.host}:${config.server.port} (${config.server.workers} worker${config.server.workers === 1 ? '' : 's'})`,
     `  auth: ${authSummary(config)}`,
     `  providers: ${providers.length === 0 ? '(none)' : providers.join(', ')}`,
-    `  models: ${models.length === 0 ? '(none)' : ''}`,
-    ...models.map((line) => `    ${line}`),
-    `  router: ${config.router.strategy}, ${config.router.retries} retries, timeout ${config.router.timeout_ms} ms`,
+    ...(models.length === 0 ? ['  models: (none)'] : ['  models:', ...models.map((line) => `    ${line}`)]),
+    `  router: ${config.router.strategy}, ${plural(config.router.retries, 'retry', 'retries')}, timeout ${config.router.timeout_ms} ms`,
   ];
   if (loaded.missingVariables.length > 0) {
     lines.push(`  warning: environment variables not set: ${loaded.missingVariables.join(', ')}`);

@@ -133,3 +133,65 @@ describe('modelgate serve', () => {
     expect(output.stdout).toContain('check-config');
   });
 });
+
+describe('modelgate help and version', () => {
+  it('prints the version of the gateway package', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const { io, output } = captureIo();
+      expect(await runCli([flag], io)).toBe(0);
+      expect(output.stdout).toBe(`${manifest.version}\n`);
+    }
+  });
+
+  it('prints the commands for "help" and the options for "<command> --help"', async () => {
+    const help = captureIo();
+    expect(await runCli(['help'], help.io)).toBe(0);
+    expect(help.output.stdout).toContain('serve');
+    expect(help.output.stdout).toContain('check-config');
+    const serveHelp = captureIo();
+    expect(await runCli(['serve', '--help'], serveHelp.io)).toBe(0);
+    expect(serveHelp.output.stdout).toContain('--config <file>');
+    expect(serveHelp.output.stdout).toContain('--quiet');
+    const helpServe = captureIo();
+    expect(await runCli(['help', 'check-config'], helpServe.io)).toBe(0);
+    expect(helpServe.output.stdout).toContain('Usage: modelgate check-config');
+  });
+
+  it('points at help after an unknown command', async () => {
+    const { io, output } = captureIo();
+    expect(await runCli(['serv'], io)).toBe(1);
+    expect(output.stderr).toContain('modelgate help');
+  });
+});
+
+describe('modelgate check-config messages', () => {
+  it('says "1 retry" and lists models under their own line', async () => {
+    const { io, output } = captureIo();
+    const path = await configFile('one-retry.yaml', `${goodConfig}\nrouter: { retries: 1 }\n`);
+    expect(await runCli(['check-config', path], io)).toBe(0);
+    expect(output.stdout).toContain('1 retry,');
+    expect(output.stdout).toContain('  models:\n    smart → ');
+    expect(output.stdout).not.toMatch(/models: \n/);
+  });
+
+  it('names the file, the config path and the unset variable behind a missing base_url', async () => {
+    const { io, output } = captureIo();
+    const path = await configFile('unset-base-url.yaml', 'providers:\n  local: { type: azure-openai, base_url: ${CLI_TEST_UNSET_BASE_URL} }\n');
+    const environment = { ...process.env };
+    delete environment.CLI_TEST_UNSET_BASE_URL;
+    const { checkConfig } = await import('./check-config-command.js');
+    expect(await checkConfig(path, io, { environment })).toBe(1);
+    expect(output.stderr).toContain(`${path}: providers.local.base_url is required`);
+    expect(output.stderr).toContain('providers.local.base_url is ${CLI_TEST_UNSET_BASE_URL}, and CLI_TEST_UNSET_BASE_URL is not set');
+  });
+
+  it('names the unset variable behind a schema error', async () => {
+    const { io, output } = captureIo();
+    const path = await configFile('unset-port.yaml', 'server: { port: "p${CLI_TEST_UNSET_PORT}" }\n');
+    expect(await runCli(['check-config', path], io)).toBe(1);
+    expect(output.stderr).toContain(`Invalid config ${path}`);
+    expect(output.stderr).toContain('server.port is ${CLI_TEST_UNSET_PORT}, and CLI_TEST_UNSET_PORT is not set');
+  });
+});

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkConfig } from './check-config-command.js';
 import { processIo, type CliIo } from './cli-io.js';
+import { gatewayVersion } from './gateway-version.js';
 import { serve } from './serve-command.js';
 
 function integerIn(minimum: number, maximum: number): (value: string) => number {
@@ -21,6 +22,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   let exitCode = 0;
   const program = new Command('modelgate')
     .description('The modelgate AI gateway: an OpenAI-compatible server in front of many model providers.')
+    .version(gatewayVersion(), '-v, --version', 'print the version')
+    .helpCommand('help [command]', 'show help for a command')
+    .showHelpAfterError('(run "modelgate help" for the commands, "modelgate <command> --help" for their options)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
@@ -31,7 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--host <host>', 'listen address (overrides server.host)')
     .option('--port <port>', 'listen port (overrides server.port)', integerIn(0, 65535))
     .option('--workers <count>', 'worker processes (overrides server.workers)', integerIn(1, 1024))
-    .action(async (options: { config: string; host?: string; port?: number; workers?: number }) => {
+    .option('-q, --quiet', 'print no startup banner, only the listening line')
+    .action(async (options: { config: string; host?: string; port?: number; workers?: number; quiet?: boolean }) => {
       exitCode = await serve(options, io);
     });
 

@@ -3,12 +3,16 @@ import { loadConfigFile, type LoadedConfig } from '@modelgate/core';
 import { createAppGateway } from '../create-app-gateway.js';
 import { assertSafeBinding, startServer, type RunningServer } from '../server.js';
 import { messageOf, type CliIo } from './cli-io.js';
+import { gatewayVersion } from './gateway-version.js';
+import { buildStartupBanner } from './startup-banner.js';
 
 export interface ServeOptions {
   config: string;
   host?: string;
   port?: number;
   workers?: number;
+  /** Print only the listening line, no banner. */
+  quiet?: boolean;
 }
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -29,7 +33,10 @@ async function serveInProcess(options: ServeOptions, io: CliIo, loaded?: LoadedC
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.port === undefined ? {} : { port: options.port }),
   });
-  if (!cluster.isWorker) io.stdout(`modelgate listening on ${server.url}\n`);
+  if (!cluster.isWorker) {
+    const banner = options.quiet !== true && loaded !== undefined;
+    io.stdout(banner ? buildStartupBanner({ version: gatewayVersion(), loaded, url: server.url, host: server.host, provider: (name) => server.gateway.provider(name) }) : `modelgate listening on ${server.url}\n`);
+  }
   onShutdownSignal(() => {
     forceExitLater();
     server.close().then(
@@ -48,7 +55,7 @@ async function serveInProcess(options: ServeOptions, io: CliIo, loaded?: LoadedC
  * worker that dies after it was listening, and forwards SIGTERM/SIGINT for a graceful stop.
  * A worker that dies before listening (port taken, bad plugin) stops the whole cluster.
  */
-function runPrimary(count: number, io: CliIo): void {
+function runPrimary(count: number, io: CliIo, announce?: (url: string, host: string) => string): void {
   let shuttingDown = false;
   const listening = new WeakSet<Worker>();
   let announced = false;
@@ -72,7 +79,9 @@ function runPrimary(count: number, io: CliIo): void {
     listening.add(worker);
     if (!announced && Object.values(cluster.workers ?? {}).every((each) => each !== undefined && listening.has(each))) {
       announced = true;
-      io.stdout(`modelgate listening on http://${address.address ?? '127.0.0.1'}:${address.port} with ${count} workers\n`);
+      const host = address.address ?? '127.0.0.1';
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      io.stdout(announce?.(url, host) ?? `modelgate listening on ${url} with ${count} workers\n`);
     }
   });
   cluster.on('exit', (worker, code, signal) => {
@@ -104,8 +113,12 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
     }
     // Check everything once here, so that a bad config is one clear error, not one per worker.
     assertSafeBinding(loaded.config, options.host ?? loaded.config.server.host);
-    await (await createAppGateway(loaded)).close();
-    runPrimary(workers, io);
+    const checked = await createAppGateway(loaded);
+    await checked.close();
+    const announce = options.quiet === true
+      ? undefined
+      : (url: string, host: string) => buildStartupBanner({ version: gatewayVersion(), loaded, url, host, workers, provider: (name) => checked.provider(name) });
+    runPrimary(workers, io, announce);
     return 0;
   } catch (error) {
     io.stderr(`${messageOf(error)}\n`);

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { ModelgateError, type ChatOutcome, type ChatStreamEncoderV1 } from '@modelgate/core';
+import { ModelgateError, type ChatOutcome, type ChatStreamEncoderV1, type UsageV1 } from '@modelgate/core';
 import { clientClosedError } from './client-cancellation.js';
 
 export const eventStreamHeaders: Readonly<Record<string, string>> = Object.freeze({
@@ -15,6 +15,8 @@ export interface WriteEventStreamOptions {
    * logs it, so that no stream ever ends early without a log line.
    */
   onEarlyEnd?: (error: unknown) => void;
+  /** Called with the usage of a stream that finished normally (for the access log). */
+  onFinish?: (usage: UsageV1 | undefined) => void;
 }
 
 /** Resolves when the socket can take more, or when it closed (so that a gone client never hangs us). */
@@ -80,7 +82,7 @@ export async function writeEventStream(
     options.onEarlyEnd?.(error);
   };
   try {
-    const parts = outcome.parts as AsyncIterable<{ type: string; error?: unknown }>;
+    const parts = outcome.parts as AsyncIterable<{ type: string; error?: unknown; usage?: UsageV1 }>;
     for await (const part of parts) {
       if (backpressure !== undefined) {
         await backpressure;
@@ -93,6 +95,7 @@ export async function writeEventStream(
       const text = outcome.native ? encoder.native(part as never) : encoder.part(part as never);
       if (part.type === 'finish') {
         end(text);
+        options.onFinish?.(part.usage);
         return;
       }
       if (part.type === 'error') {

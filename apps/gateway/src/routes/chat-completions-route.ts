@@ -4,6 +4,7 @@ import { clientCancellation } from '../http/client-cancellation.js';
 import { logEarlyStreamEnd } from '../http/log-early-stream-end.js';
 import { sendChatOutcome } from '../http/send-chat-outcome.js';
 import type { JsonLineLogger } from '../logging/json-line-logger.js';
+import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
 export interface ChatCompletionsRouteOptions extends GatewayRouteOptions {
@@ -24,8 +25,10 @@ export const chatCompletionsRoute: FastifyPluginCallback<ChatCompletionsRouteOpt
       cancellation: clientCancellation(reply),
       requestId: request.id,
     });
+    if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage);
     return sendChatOutcome(reply, openAIChatCodec, outcome, started, {
       onEarlyEnd: (error) => logEarlyStreamEnd(logger, request.id, error),
+      onFinish: (usage) => noteAccessLogUsage(request, usage),
     });
   });
   done();

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors/config-error.js';
 import { formatPath } from './format-zod-issues.js';
+import type { UnsetReference } from './unset-reference.js';
 
 const reference = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 const wholeReference = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}$/;
@@ -9,6 +10,8 @@ export interface InterpolationResult {
   value: unknown;
   /** Variables referenced without a default and not set. */
   missing: string[];
+  /** Each reference to an unset variable without a default, with where it stood. */
+  unset: UnsetReference[];
 }
 
 /**
@@ -23,12 +26,14 @@ export function interpolateEnvironment(
   source: string,
 ): InterpolationResult {
   const missing: string[] = [];
+  const unset: UnsetReference[] = [];
 
-  const lookup = (name: string, fallback: string | undefined): string | undefined => {
+  const lookup = (name: string, fallback: string | undefined, path: readonly PropertyKey[], removedKey: boolean): string | undefined => {
     const value = environment[name];
     if (value !== undefined && value !== '') return value;
     if (fallback !== undefined) return fallback;
     missing.push(name);
+    unset.push({ variable: name, path, removedKey });
     return undefined;
   };
 
@@ -37,14 +42,14 @@ export function interpolateEnvironment(
       if (!node.includes('${')) return node;
       const whole = wholeReference.exec(node);
       if (whole) {
-        const value = lookup(whole[1]!, whole[2]);
+        const value = lookup(whole[1]!, whole[2], path, true);
         if (value === undefined) return undefined;
         const typed: unknown = parseYaml(value);
         return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
       }
       const escaped = node.split('$${');
       return escaped
-        .map((part) => part.replace(reference, (_match, name: string, fallback: string | undefined) => lookup(name, fallback) ?? ''))
+        .map((part) => part.replace(reference, (_match, name: string, fallback: string | undefined) => lookup(name, fallback, path, false) ?? ''))
         .join('${');
     }
     if (Array.isArray(node)) return node.map((item, index) => visit(item, [...path, index]));
@@ -62,5 +67,5 @@ export function interpolateEnvironment(
     return node;
   };
 
-  return { value: visit(tree, []), missing };
+  return { value: visit(tree, []), missing, unset };
 }

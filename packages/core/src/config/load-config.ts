@@ -6,6 +6,7 @@ import { formatZodIssues } from './format-zod-issues.js';
 import { gatewayConfigSchema, type GatewayConfig } from './gateway-config-schema.js';
 import { interpolateEnvironment } from './interpolate-environment.js';
 import { protectReferences } from './protect-references.js';
+import { describeUnsetReferences, type UnsetReference } from './unset-reference.js';
 
 export interface LoadedConfig {
   config: GatewayConfig;
@@ -14,6 +15,8 @@ export interface LoadedConfig {
   baseDirectory: string;
   /** Environment variables referenced but not set (their keys were left out). */
   missingVariables: string[];
+  /** Where each unset variable was referenced, so that errors about those keys can name the variable. */
+  unsetReferences?: readonly UnsetReference[];
 }
 
 export interface ParseConfigOptions {
@@ -25,10 +28,14 @@ export interface ParseConfigOptions {
 /** Validates a config object (already parsed, not yet interpolated). Errors name the source and each key path. */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): LoadedConfig {
   const source = options.source ?? '(inline)';
-  const { value, missing } = interpolateEnvironment(input ?? {}, options.environment ?? process.env, source);
+  const { value, missing, unset } = interpolateEnvironment(input ?? {}, options.environment ?? process.env, source);
   const result = gatewayConfigSchema.safeParse(value);
   if (!result.success) {
-    const lines = formatZodIssues(result.error).map((issue) => `  ${issue.path}: ${issue.message}`);
+    const issues = result.error.issues;
+    const lines = formatZodIssues(result.error).flatMap((issue, index) => [
+      `  ${issue.path}: ${issue.message}`,
+      ...describeUnsetReferences(unset, issues[index]!.path).map((hint) => `    ${hint}`),
+    ]);
     throw new ConfigError(`Invalid config ${source}:\n${lines.join('\n')}`);
   }
   return {
@@ -36,6 +43,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): L
     source,
     baseDirectory: options.baseDirectory ?? process.cwd(),
     missingVariables: [...new Set(missing)],
+    unsetReferences: unset,
   };
 }
 

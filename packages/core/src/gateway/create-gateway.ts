@@ -49,6 +49,7 @@ export async function createGateway(
     source: loaded.source,
     logger: options.logger,
     environment,
+    unsetReferences: loaded.unsetReferences,
   });
   const container = new GatewayContainer();
   const closers: (() => Promise<void>)[] = [];

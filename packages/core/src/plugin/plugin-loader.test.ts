@@ -106,7 +106,7 @@ describe('plugin loader', () => {
     const loader = new PluginLoader({ baseDirectory: fixtures });
     await expect(
       loader.instantiate({ kind: 'provider', instanceName: 'x', plugin: './not-a-plugin/index.js', settings: {}, configPath: ['providers', 'x'] }),
-    ).rejects.toThrow('Plugin ./not-a-plugin/index.js has no plugin definition as its default export');
+    ).rejects.toThrow('"./not-a-plugin/index.js" loaded, but it is not a plugin: the default export is an object with keys hello.');
   });
 
   it('rejects a plugin of another kind', async () => {
@@ -129,7 +129,7 @@ describe('plugin loader', () => {
     const loader = new PluginLoader({ baseDirectory: fixtures, source: 'g.yaml' });
     await expect(
       loader.instantiate({ kind: 'provider', instanceName: 'x', plugin: 'modelgate-provider-missing-for-sure', settings: {}, configPath: ['providers', 'x'] }),
-    ).rejects.toThrow('g.yaml: providers.x.plugin: cannot find plugin "modelgate-provider-missing-for-sure"');
+    ).rejects.toThrow('g.yaml: providers.x.plugin: plugin "modelgate-provider-missing-for-sure" is not installed; looked in');
   });
 
   it('wraps a failure inside create with the plugin name', async () => {
@@ -137,7 +137,7 @@ describe('plugin loader', () => {
     const loader = new PluginLoader({ plugins: [broken] });
     await expect(
       loader.instantiate({ kind: 'provider', instanceName: 'x', type: 'broken', settings: {}, configPath: ['providers', 'x'] }),
-    ).rejects.toThrow('Plugin broken failed to create provider "x": boom');
+    ).rejects.toThrow('(inline): plugin broken failed to create provider "x": boom');
   });
 });
 

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error.js';
 import { formatZodIssues } from '../config/format-zod-issues.js';
+import { describeUnsetReferences, type UnsetReference } from '../config/unset-reference.js';
 import {
   pluginKinds,
   type PluginContext,
@@ -9,7 +10,9 @@ import {
   type PluginProducts,
 } from './define-plugin.js';
 import { checkPluginProduct } from './check-plugin-product.js';
-import { importFromDirectory, type ImportModule } from './import-module.js';
+import { describeDefaultExport } from './describe-default-export.js';
+import { importFromDirectory, isPathSpecifier, ModuleImportFailure, type ImportModule } from './import-module.js';
+import { locateSyntaxError } from './locate-syntax-error.js';
 
 export interface PluginLoaderOptions {
   /** Plugins available without an import (and their aliases). */
@@ -21,6 +24,8 @@ export interface PluginLoaderOptions {
   source?: string;
   logger?: PluginLogger;
   environment?: Readonly<Record<string, string | undefined>>;
+  /** Unset `${VAR}` references in the config, so that a plugin's complaint about a key names the variable. */
+  unsetReferences?: readonly UnsetReference[];
 }
 
 export interface InstanceRequest {
@@ -71,6 +76,7 @@ export class PluginLoader {
   private readonly source: string;
   private readonly logger: PluginLogger;
   private readonly environment: Readonly<Record<string, string | undefined>>;
+  private readonly unsetReferences: readonly UnsetReference[];
 
   constructor(options: PluginLoaderOptions = {}) {
     this.importModule = options.importModule ?? defaultImport;
@@ -78,6 +84,7 @@ export class PluginLoader {
     this.source = options.source ?? '(inline)';
     this.logger = options.logger ?? silentLogger;
     this.environment = options.environment ?? process.env;
+    this.unsetReferences = options.unsetReferences ?? [];
     for (const plugin of options.plugins ?? []) this.register(plugin, '(registered)');
   }
 
@@ -95,7 +102,11 @@ export class PluginLoader {
     const { definition, origin } = await this.resolve(request.kind, type, request.plugin, request.configPath);
     const parsed = definition.settingsSchema.safeParse(request.settings);
     if (!parsed.success) {
-      const lines = formatZodIssues(parsed.error, request.configPath).map((issue) => `  ${issue.path}: ${issue.message}`);
+      const issues = parsed.error.issues;
+      const lines = formatZodIssues(parsed.error, request.configPath).flatMap((issue, index) => [
+        `  ${issue.path}: ${issue.message}`,
+        ...describeUnsetReferences(this.unsetReferences, [...request.configPath, ...issues[index]!.path]).map((hint) => `    ${hint}`),
+      ]);
       throw new ConfigError(
         `Invalid settings for ${request.kind} "${request.instanceName}" (plugin ${origin}) in ${this.source}:\n${lines.join('\n')}`,
       );
@@ -110,9 +121,13 @@ export class PluginLoader {
     try {
       product = await definition.create(parsed.data, context);
     } catch (error) {
-      if (ConfigError.isInstance(error)) throw error;
+      const hints = describeUnsetReferences(this.unsetReferences, request.configPath).map((hint) => `\n  ${hint}`).join('');
+      if (ConfigError.isInstance(error)) {
+        const named = error.message.startsWith(this.source) ? error.message : `${this.source}: ${error.message}`;
+        throw new ConfigError(`${named}${hints}`, { cause: error });
+      }
       throw new ConfigError(
-        `Plugin ${origin} failed to create ${request.kind} "${request.instanceName}": ${(error as Error).message}`,
+        `${this.source}: plugin ${origin} failed to create ${request.kind} "${request.instanceName}": ${(error as Error).message}${hints}`,
         { cause: error },
       );
     }
@@ -127,59 +142,76 @@ export class PluginLoader {
     configPath: readonly PropertyKey[],
   ): Promise<{ definition: PluginDefinition; origin: string }> {
     if (explicit !== undefined) {
-      const definition = await this.load(explicit, kind);
-      if (definition === undefined) {
-        throw new ConfigError(`${this.source}: ${[...configPath, 'plugin'].join('.')}: cannot find plugin "${explicit}" (is it installed, or is the path right?)`);
+      const where = `${this.source}: ${[...configPath, 'plugin'].join('.')}`;
+      const loaded = await this.load(explicit, kind, where);
+      if (!loaded.found) {
+        throw new ConfigError(`${where}: plugin "${explicit}" is not installed; ${describeSearch(explicit, loaded.searched)}.`);
       }
-      return { definition, origin: explicit };
+      return { definition: loaded.definition, origin: explicit };
     }
     const registered = this.byName.get(`${kind}:${type}`);
     if (registered) return { definition: registered, origin: registered.name };
 
+    const where = `${this.source}: ${[...configPath, 'type'].join('.')}`;
     const tried: string[] = [];
+    let searched: string[] = [];
     for (const specifier of [`@modelgate/${packagePrefix(kind)}-${type}`, `modelgate-${packagePrefix(kind)}-${type}`]) {
       tried.push(specifier);
-      const definition = await this.load(specifier, kind);
-      if (definition) {
-        this.register(definition, specifier);
-        return { definition, origin: specifier };
+      const loaded = await this.load(specifier, kind, where);
+      if (loaded.found) {
+        this.register(loaded.definition, specifier);
+        return { definition: loaded.definition, origin: specifier };
       }
+      searched = loaded.searched;
     }
     const catalog = catalogPackages[kind];
     if (catalog !== undefined && !tried.includes(catalog)) {
       tried.push(`${catalog} (catalog)`);
-      const definition = await this.load(catalog, kind);
-      if (definition) {
-        this.register(definition, catalog);
+      const loaded = await this.load(catalog, kind, where);
+      if (loaded.found) {
+        this.register(loaded.definition, catalog);
         const aliased = this.byName.get(`${kind}:${type}`);
         if (aliased) return { definition: aliased, origin: catalog };
       }
     }
     throw new ConfigError(
-      `${this.source}: ${[...configPath, 'type'].join('.')}: unknown ${kind} type "${type}"; tried ${tried.join(', ')}. ` +
-        `Install the package, or name one with "plugin:".`,
+      `${where}: unknown ${kind} type "${type}"; tried ${tried.join(', ')}. ` +
+        `None of the packages is installed (${describeSearch('<package>', searched)}). Install the package, or name one with "plugin:".`,
     );
   }
 
-  private async load(specifier: string, kind: PluginKind): Promise<PluginDefinition | undefined> {
-    let module: unknown;
+  private async load(
+    specifier: string,
+    kind: PluginKind,
+    where: string,
+  ): Promise<{ found: true; definition: PluginDefinition } | { found: false; searched: string[] }> {
+    let imported: Awaited<ReturnType<typeof importFromDirectory>>;
     try {
-      module = await importFromDirectory(specifier, this.baseDirectory, this.importModule);
+      imported = await importFromDirectory(specifier, this.baseDirectory, this.importModule);
     } catch (error) {
-      throw new ConfigError(`Cannot load plugin ${specifier}: ${(error as Error).message}`, { cause: error });
+      if (!(error instanceof ModuleImportFailure)) throw error;
+      const cause = error.cause as Error | null;
+      const at = error.packageDirectory === undefined ? '' : ` (at ${error.packageDirectory})`;
+      const syntax = locateSyntaxError(cause, error.url);
+      const location = syntax === undefined ? '' : `\n  at ${syntax.location}${syntax.excerpt === '' ? '' : `\n${syntax.excerpt}`}`;
+      throw new ConfigError(
+        `${where}: plugin "${specifier}" is installed${at} but failed to load: ${cause?.name ?? 'Error'}: ${error.message}${location}`,
+        { cause },
+      );
     }
-    if (module === undefined) return undefined;
-    const definition = (module as { default?: unknown }).default;
+    if (!imported.found) return imported;
+    const definition = (imported.module as { default?: unknown } | null)?.default;
     if (!isPluginDefinition(definition)) {
       throw new ConfigError(
-        `Plugin ${specifier} has no plugin definition as its default export (export default definePlugin({...})).`,
+        `${where}: "${specifier}" loaded, but it is not a plugin: ${describeDefaultExport(imported.module)}. ` +
+          `A plugin's default export is definePlugin({ kind, name, specificationVersion, settingsSchema, create }).`,
       );
     }
     if (definition.kind !== kind) {
       throw new ConfigError(`Plugin ${specifier} is a ${definition.kind} plugin, but a ${kind} plugin is needed here.`);
     }
     this.check(definition, specifier);
-    return definition;
+    return { found: true, definition };
   }
 
   private check(plugin: PluginDefinition, origin: string): void {
@@ -192,4 +224,10 @@ export class PluginLoader {
       );
     }
   }
+}
+
+function describeSearch(specifier: string, searched: readonly string[]): string {
+  if (isPathSpecifier(specifier)) return `no file at ${searched.join(', ')}`;
+  const folders = searched.map((directory) => `${directory}/node_modules`).join(', ');
+  return `looked in the gateway's own dependencies, then in ${folders} and the node_modules of their parent folders`;
 }

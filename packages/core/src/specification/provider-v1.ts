@@ -4,6 +4,7 @@ import type { ChatRequestV1 } from './chat/chat-request-v1.js';
 import type { ChatResponseV1, FinishReasonV1, UsageV1, WarningV1 } from './chat/chat-response-v1.js';
 import type { ChatStreamPartV1 } from './chat/chat-stream-part-v1.js';
 import type { EmbeddingRequestV1, EmbeddingResponseV1 } from './chat/embedding-v1.js';
+import type { CredentialStateV1 } from './credential-state-v1.js';
 
 /** Options every model call receives. */
 export interface CallOptions {
@@ -137,6 +138,8 @@ export interface ProviderV1 {
   embeddings?(modelId: string): EmbeddingModelV1;
   listModels?(options: CallOptions): Promise<ModelInfoV1[]>;
   checkHealth?(options: CallOptions): Promise<HealthStatusV1>;
+  /** Whether the credentials are there, read from settings and environment without a call (for the startup banner). */
+  describeCredentials?(): CredentialStateV1;
   /** Releases pooled connections. */
   close?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
-import type { CallOptions, ChatModelV1, EmbeddingModelV1, HealthStatusV1, ModelInfoV1, ProviderV1 } from '@modelgate/core';
+import type { CallOptions, ChatModelV1, CredentialStateV1, EmbeddingModelV1, HealthStatusV1, ModelInfoV1, ProviderV1 } from '@modelgate/core';
 import { HttpPools } from '../http-pools.js';
 import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
+import { describeOpenAICompatibleCredentials } from './describe-openai-compatible-credentials.js';
 import { abortOf, OpenAICompatibleClient } from './openai-compatible-client.js';
 import { OpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js';
 import type { OpenAICompatibleProviderSettings } from './openai-compatible-settings.js';
@@ -15,9 +16,11 @@ export class OpenAICompatibleProvider implements ProviderV1 {
   private readonly client: OpenAICompatibleClient;
   private readonly pools: HttpPools;
   private readonly ownsPools: boolean;
+  private readonly settings: OpenAICompatibleProviderSettings;
 
   constructor(settings: OpenAICompatibleProviderSettings) {
     this.name = settings.name;
+    this.settings = settings;
     this.ownsPools = settings.pools === undefined;
     this.pools = settings.pools ?? new HttpPools();
     this.client = new OpenAICompatibleClient(settings, this.pools);
@@ -60,6 +63,10 @@ export class OpenAICompatibleProvider implements ProviderV1 {
       if (abortOf(options)?.aborted) throw error;
       return { healthy: false, latencyMs: Math.round(performance.now() - started), message: (error as Error).message };
     }
+  }
+
+  describeCredentials(): CredentialStateV1 {
+    return describeOpenAICompatibleCredentials(this.settings);
   }
 
   async close(): Promise<void> {

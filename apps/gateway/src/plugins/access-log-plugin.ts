@@ -1,0 +1,69 @@
+import type { UsageV1 } from '@modelgate/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { JsonLineLogger } from '../logging/json-line-logger.js';
+import { infraPlugin } from './infra-plugin.js';
+
+export interface AccessLogPluginOptions extends Record<string, unknown> {
+  logger: JsonLineLogger;
+  /** Called once the server closes, to write lines still buffered. */
+  flush?: () => void;
+}
+
+const usageByRequest = new WeakMap<FastifyRequest, UsageV1>();
+
+/** Lets a route tell the access log how many tokens a call used, when it knows. */
+export function noteAccessLogUsage(request: FastifyRequest, usage: UsageV1 | null | undefined): void {
+  if (usage) usageByRequest.set(request, usage);
+}
+
+function headerOf(reply: FastifyReply, name: string): string | undefined {
+  // A streamed answer sets its headers on the raw response after the reply was hijacked.
+  const value = reply.getHeader(name) ?? reply.raw.getHeader(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function modelOf(request: FastifyRequest): string | undefined {
+  const model = (request.body as { model?: unknown } | null | undefined)?.model;
+  return typeof model === 'string' ? model : undefined;
+}
+
+/**
+ * One JSON line per request at `info`: time, request id, method, route, status, model, deployment,
+ * attempts, duration and tokens when known. It runs in `onResponse`, after the answer has left, and
+ * the lines are written buffered; when `info` is off, no hook is added at all.
+ */
+export const accessLogPlugin = infraPlugin<AccessLogPluginOptions>((app, { logger, flush }, done) => {
+  if (!logger.enabled('info')) {
+    done();
+    return;
+  }
+  app.addHook('onResponse', (request, reply, next) => {
+    const fields: Record<string, unknown> = {
+      reqId: request.id,
+      method: request.method,
+      route: request.routeOptions.url ?? request.url,
+      status: reply.statusCode,
+    };
+    const model = modelOf(request);
+    if (model !== undefined) fields.model = model;
+    const deployment = headerOf(reply, 'x-modelgate-deployment');
+    if (deployment !== undefined) fields.deployment = deployment;
+    const attempts = headerOf(reply, 'x-modelgate-attempts');
+    if (attempts !== undefined) fields.attempts = Number(attempts);
+    fields.durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    const usage = usageByRequest.get(request);
+    if (usage !== undefined) {
+      fields.inputTokens = usage.inputTokens;
+      fields.outputTokens = usage.outputTokens;
+      fields.totalTokens = usage.totalTokens;
+    }
+    logger.info('request', fields);
+    next();
+  });
+  if (flush !== undefined)
+    app.addHook('onClose', (_instance, closed) => {
+      flush();
+      closed();
+    });
+  done();
+}, 'modelgate-access-log');
