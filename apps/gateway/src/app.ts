@@ -61,7 +61,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   app.register(healthRoute, { gateway });
   app.register((api, _options, done) => {
     api.register(authPlugin, { masterKey: effectiveMasterKey(gateway, options) });
-    api.register(chatCompletionsRoute, { gateway });
+    api.register(chatCompletionsRoute, { gateway, logger });
     api.register(embeddingsRoute, { gateway });
     api.register(modelsRoute, { gateway });
     done();

@@ -3,6 +3,11 @@ import type { FastifyReply } from 'fastify';
 
 const clientClosedCode = 'client_closed_request';
 
+/** The abort reason used when a client went away. */
+export function clientClosedError(): ModelgateError {
+  return new ModelgateError('The client closed the connection.', { code: clientClosedCode });
+}
+
 /** True for the abort reason used when a client went away (not worth logging). */
 export function isClientClosed(error: unknown): boolean {
   return ModelgateError.isInstance(error) && error.code === clientClosedCode;
@@ -17,9 +22,7 @@ export function clientCancellation(reply: FastifyReply): Cancellation {
   const cancellation = new Cancellation();
   const response = reply.raw;
   response.once('close', () => {
-    if (!response.writableFinished) {
-      cancellation.abort(new ModelgateError('The client closed the connection.', { code: clientClosedCode }));
-    }
+    if (!response.writableFinished) cancellation.abort(clientClosedError());
   });
   return cancellation;
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { ModelgateError, type ChatStreamEventV1 } from '@modelgate/core';
+import { clientClosedError } from './client-cancellation.js';
 import { errorResponseOf } from './openai-error-body.js';
 
 export const eventStreamHeaders: Readonly<Record<string, string>> = Object.freeze({
@@ -8,6 +9,15 @@ export const eventStreamHeaders: Readonly<Record<string, string>> = Object.freez
   connection: 'keep-alive',
   'x-accel-buffering': 'no',
 });
+
+export interface WriteEventStreamOptions {
+  /**
+   * Called once when the stream ends without a finish: with the error that was sent as the last
+   * event, or with a `client_closed_request` error when the client went away first. The caller
+   * logs it, so that no stream ever ends early without a log line.
+   */
+  onEarlyEnd?: (error: unknown) => void;
+}
 
 function errorEvent(error: unknown): string {
   return `data: ${JSON.stringify(errorResponseOf(error).body)}\n\n`;
@@ -31,46 +41,70 @@ function drained(response: ServerResponse): Promise<void> {
  * after a finish, and after an error `data: {"error":{...}}` and the end, with no `[DONE]`.
  * Respects backpressure and stops as soon as the client is gone (leaving the loop closes the
  * upstream iterator; the request's abort signal has already cancelled the call).
+ *
+ * Events parsed from one upstream packet arrive in the same tick: their frames are joined and
+ * written once per tick (one chunk, one syscall), and the last frame goes out in the same
+ * `end()` call as anything still pending. The response is never corked: on Node 22,
+ * `ServerResponse.end()` on a corked response sends the terminating chunk before the corked
+ * data, so a whole burst reached the client as its first frame only, with no error.
  */
 export async function writeEventStream(
   response: ServerResponse,
   headers: Readonly<Record<string, string | number | readonly string[] | undefined>>,
   events: AsyncIterable<ChatStreamEventV1>,
+  options: WriteEventStreamOptions = {},
 ): Promise<void> {
   for (const name in headers) {
     const value = headers[name];
     if (value !== undefined) response.setHeader(name, value);
   }
   response.writeHead(200);
-  // Events parsed from one upstream packet arrive in the same tick: cork so that they leave in
-  // one write (one syscall) instead of one each, and uncork once the tick's work is done.
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    response.uncork();
+  let pending = '';
+  let flushScheduled = false;
+  let backpressure: Promise<void> | undefined;
+  const flush = () => {
+    flushScheduled = false;
+    if (pending.length === 0 || response.destroyed || response.writableEnded) return;
+    const text = pending;
+    pending = '';
+    if (!response.write(text)) backpressure = drained(response);
+  };
+  const endEarly = (error: unknown) => {
+    if (response.destroyed) {
+      options.onEarlyEnd?.(clientClosedError());
+      return;
+    }
+    response.end(pending + errorEvent(error));
+    pending = '';
+    options.onEarlyEnd?.(error);
   };
   try {
     for await (const event of events) {
-      if (response.destroyed) return;
+      if (backpressure !== undefined) {
+        await backpressure;
+        backpressure = undefined;
+      }
+      if (response.destroyed) {
+        options.onEarlyEnd?.(clientClosedError());
+        return;
+      }
       if (event.type === 'chunk') {
-        if (!corked) {
-          corked = true;
-          response.cork();
-          process.nextTick(uncork);
+        pending += `data: ${JSON.stringify(event.chunk)}\n\n`;
+        if (!flushScheduled) {
+          flushScheduled = true;
+          process.nextTick(flush);
         }
-        if (!response.write(`data: ${JSON.stringify(event.chunk)}\n\n`)) await drained(response);
       } else if (event.type === 'finish') {
-        response.end('data: [DONE]\n\n');
+        response.end(`${pending}data: [DONE]\n\n`);
+        pending = '';
         return;
       } else {
-        response.end(errorEvent(event.error));
+        endEarly(event.error);
         return;
       }
     }
-    if (!response.destroyed) {
-      response.end(errorEvent(new ModelgateError('The upstream stream ended without a finish.', { code: 'stream_incomplete' })));
-    }
+    endEarly(new ModelgateError('The upstream stream ended without a finish.', { code: 'stream_incomplete' }));
   } catch (error) {
-    if (!response.destroyed) response.end(errorEvent(error));
+    endEarly(error);
   }
 }

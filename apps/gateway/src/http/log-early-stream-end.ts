@@ -1,0 +1,17 @@
+import { ModelgateError } from '@modelgate/core';
+import type { JsonLineLogger } from '../logging/json-line-logger.js';
+import { isClientClosed } from './client-cancellation.js';
+
+/**
+ * The log line of a stream that ended without a finish: the client going away is an info line, a
+ * gateway or upstream error a warning with its code, anything unexpected an error with its stack.
+ */
+export function logEarlyStreamEnd(logger: JsonLineLogger, requestId: string, error: unknown): void {
+  if (isClientClosed(error)) {
+    logger.info('The client closed the stream before it ended.', { reqId: requestId, code: 'client_closed_request' });
+  } else if (ModelgateError.isInstance(error)) {
+    logger.warn(`The stream ended early: ${error.message}`, { reqId: requestId, code: error.code });
+  } else {
+    logger.error('The stream ended early.', { reqId: requestId, err: error });
+  }
+}
