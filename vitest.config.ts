@@ -38,12 +38,15 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // The current client SDKs need Node 22 or later: they install and run on their own (docs/decisions/0016).
+    exclude: ['**/node_modules/**', 'tests/clients/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     coverage: {
       provider: 'v8',
-      // On in CI (which sets CI=true), so that the threshold below is enforced there; locally `pnpm test --coverage`.
-      enabled: process.env.CI === 'true',
+      // On in CI's floor-line run (.ci/run sets MODELGATE_COVERAGE=1), so that the threshold below is enforced there;
+      // locally `pnpm test --coverage`.
+      enabled: process.env.MODELGATE_COVERAGE === '1',
       include: ['packages/*/src/**/*.ts', 'plugins/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
       exclude: ['**/*.test.ts', '**/test-fixtures/**'],
       reporter: ['text-summary', 'text'],

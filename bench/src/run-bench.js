@@ -290,11 +290,10 @@ async function main() {
   const text = markdown(results);
   writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(resultsDir, 'latest.md'), `${text}\n`);
-  if (!quick) {
-    const stamp = date.slice(0, 19).replace(/[:T]/g, '-');
-    copyFileSync(path.join(resultsDir, 'latest.json'), path.join(resultsDir, `${stamp}.json`));
-    copyFileSync(path.join(resultsDir, 'latest.md'), path.join(resultsDir, `${stamp}.md`));
-  }
+  // A copy named after the date, the Node.js release and the mode, so that runs on different lines sit side by side.
+  const stamp = `${date.slice(0, 19).replace(/[:T]/g, '-')}-node-${process.versions.node}${quick ? '-quick' : ''}`;
+  copyFileSync(path.join(resultsDir, 'latest.json'), path.join(resultsDir, `${stamp}.json`));
+  copyFileSync(path.join(resultsDir, 'latest.md'), path.join(resultsDir, `${stamp}.md`));
 
   for (const target of running) await stopChild(target.child).catch(() => {});
   await stopChild(mock.child).catch(() => {});

@@ -6,16 +6,18 @@ afterEach(() => {
 });
 
 describe('deadline timer', () => {
-  it('fires a long deadline within one bucket of its time, once, and never a cancelled one', () => {
-    vi.useFakeTimers();
+  // Deadlines fall into buckets of 937 ms swept every 937 ms from the first start: a deadline fires less than two
+  // buckets after its time, however the start falls between bucket boundaries (each start offset below).
+  it.each([0, 500, 906, 936])('fires a long deadline less than two buckets late, once, and never a cancelled one (start %i ms into a bucket)', (offset) => {
+    vi.useFakeTimers({ now: 937 * 1_000_000 + offset });
     const timer = new DeadlineTimer(60_000);
     const fired: string[] = [];
     timer.start(() => fired.push('kept'));
     const cancelled = timer.start(() => fired.push('cancelled'));
     cancelled.cancel();
-    vi.advanceTimersByTime(59_000);
+    vi.advanceTimersByTime(59_999);
     expect(fired).toEqual([]);
-    vi.advanceTimersByTime(60_000 / 64 + 1_000);
+    vi.advanceTimersByTime(1 + 2 * 937);
     expect(fired).toEqual(['kept']);
     vi.advanceTimersByTime(120_000);
     expect(fired).toEqual(['kept']);

@@ -9,7 +9,9 @@ const longTimeoutMs = 2_000;
  * Deadlines for many concurrent calls with one timer. A `setTimeout` per call costs about a
  * microsecond to arm and disarm; for long timeouts (the common case: minutes) the deadlines go
  * into buckets of `timeout / 64` (at most a second) swept by one unreferenced interval, so a
- * deadline fires at most one bucket late. Short timeouts keep their own `setTimeout`.
+ * deadline fires less than two buckets late (its bucket ends up to one bucket after it, and the
+ * sweep that sees the bucket's end comes up to one bucket after that). Short timeouts keep their
+ * own `setTimeout`.
  */
 export class DeadlineTimer {
   private readonly granularityMs: number;
