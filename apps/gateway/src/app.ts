@@ -1,10 +1,11 @@
-import type { Gateway } from '@modelgate/core';
+import { createSecretRedactor, type Gateway, type SecretRedactor } from '@modelgate/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler } from './http/client-error-handler.js';
 import { authPlugin } from './plugins/auth-plugin.js';
 import { JsonLineLogger, type LogLevel } from './logging/json-line-logger.js';
 import { createErrorSenders, errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
+import { secretRedactionPlugin } from './plugins/secret-redaction-plugin.js';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
 import { zodValidationPlugin } from './plugins/zod-validation-plugin.js';
 import { chatCompletionsRoute } from './routes/chat-completions-route.js';
@@ -26,6 +27,11 @@ export interface BuildAppOptions {
    * the address is decided by `startServer`, which knows where it listens.
    */
   masterKey?: string | null;
+  /**
+   * Replaces configured secrets in everything the server writes. Default: built from the gateway's
+   * config and the credential-named variables of `process.env`.
+   */
+  redactor?: SecretRedactor;
 }
 
 /** The master key in force, or `undefined` when the gateway serves without authentication. */
@@ -43,7 +49,11 @@ export function effectiveMasterKey(gateway: Gateway, options: BuildAppOptions = 
 export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): FastifyInstance {
   const server = gateway.config.server;
   const logger = options.logger ?? new JsonLineLogger(options.logLevel ?? server.log_level);
-  const senders = createErrorSenders(logger);
+  const redactor = options.redactor ?? createSecretRedactor(gateway.config, process.env);
+  const masterKey = effectiveMasterKey(gateway, options);
+  if (masterKey !== undefined) redactor.add(masterKey);
+  logger.redactWith(redactor);
+  const senders = createErrorSenders(logger, redactor);
   const app = Fastify({
     // Fastify's logger stays off: the gateway logs its few lines itself (see JsonLineLogger).
     logger: false,
@@ -55,12 +65,13 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   });
 
   app.register(requestIdPlugin);
+  app.register(secretRedactionPlugin, { redactor });
   app.register(errorHandlerPlugin, { senders });
   app.register(zodValidationPlugin);
   app.register(jsonBodyPlugin);
   app.register(healthRoute, { gateway });
   app.register((api, _options, done) => {
-    api.register(authPlugin, { masterKey: effectiveMasterKey(gateway, options) });
+    api.register(authPlugin, { masterKey });
     api.register(chatCompletionsRoute, { gateway });
     api.register(embeddingsRoute, { gateway });
     api.register(modelsRoute, { gateway });

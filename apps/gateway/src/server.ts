@@ -1,7 +1,10 @@
-import { ConfigError, loadConfigFile, type Gateway, type LoadedConfig, type PluginDefinition } from '@modelgate/core';
+import { ConfigError, createSecretRedactor, loadConfigFile, type Gateway, type LoadedConfig, type PluginDefinition } from '@modelgate/core';
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { createAppGateway } from './create-app-gateway.js';
+import { JsonLineLogger } from './logging/json-line-logger.js';
+import { startupWarnings } from './startup-warnings.js';
 import { isLoopbackHost } from './security/is-loopback-host.js';
 
 export interface StartServerOptions extends BuildAppOptions {
@@ -56,7 +59,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.environment === undefined ? {} : { environment: options.environment }),
     ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
   });
-  const app = buildApp(gateway, options);
+  const logger = options.logger ?? new JsonLineLogger(options.logLevel ?? loaded.config.server.log_level);
+  // Workers stay quiet: their primary already warned once.
+  if (!cluster.isWorker) for (const warning of startupWarnings(loaded)) logger.warn(warning);
+  const redactor = options.redactor ?? createSecretRedactor(loaded.config, options.environment ?? process.env);
+  const app = buildApp(gateway, { ...options, logger, redactor });
   try {
     await app.listen({ host, port });
   } catch (error) {

@@ -21,7 +21,8 @@ for (const { type, modelId } of cases) {
         name: type,
         modelId,
         createProvider: ({ baseURL, apiKey, environment }) =>
-          createOpenAIProvider({ type, baseURL, environment, ...(apiKey === '' ? {} : { apiKey }) }),
+          // The mock stands in for the catalog host: allow its environment variable there.
+          createOpenAIProvider({ type, baseURL, environment, environmentFallback: true, ...(apiKey === '' ? {} : { apiKey }) }),
         embeddings: { modelId: 'text-embedding-3-small' },
         credential: required && environmentVariable !== undefined ? { environmentVariable } : false,
       },

@@ -1,6 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { loadConfigFile, type LoadedConfig } from '@modelgate/core';
 import { createAppGateway } from '../create-app-gateway.js';
+import { JsonLineLogger } from '../logging/json-line-logger.js';
+import { startupWarnings } from '../startup-warnings.js';
 import { assertSafeBinding, startServer, type RunningServer } from '../server.js';
 import { messageOf, type CliIo } from './cli-io.js';
 
@@ -105,6 +107,8 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
     // Check everything once here, so that a bad config is one clear error, not one per worker.
     assertSafeBinding(loaded.config, options.host ?? loaded.config.server.host);
     await (await createAppGateway(loaded)).close();
+    const logger = new JsonLineLogger(loaded.config.server.log_level);
+    for (const warning of startupWarnings(loaded)) logger.warn(warning);
     runPrimary(workers, io);
     return 0;
   } catch (error) {

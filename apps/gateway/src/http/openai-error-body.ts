@@ -1,4 +1,4 @@
-import { errorTypeForStatus, ModelgateError, RateLimitError, UpstreamError } from '@modelgate/core';
+import { errorTypeForStatus, internalErrorMessage, ModelgateError, RateLimitError, UpstreamError, type SecretRedactor } from '@modelgate/core';
 
 /** OpenAI's error body: `{"error":{"message","type","param","code"}}`. */
 export interface OpenAIErrorBody {
@@ -14,6 +14,13 @@ export interface ErrorResponse {
   status: number;
   body: OpenAIErrorBody;
   headers: Record<string, string>;
+}
+
+/** What the body builder needs besides the error: the redactor of configured secrets, the request id. */
+export interface ErrorBodyOptions {
+  redactor?: SecretRedactor | undefined;
+  /** Named in the message of a server-side failure, so that a report can be matched with the log. */
+  requestId?: string | undefined;
 }
 
 interface FrameworkError {
@@ -77,8 +84,26 @@ function fromFrameworkError(error: FrameworkError, status: number): ErrorRespons
   return { status, body: openAIErrorBody(message, errorTypeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'), headers: {} };
 }
 
-/** The HTTP answer for anything thrown while serving a request. */
-export function errorResponseOf(error: unknown): ErrorResponse {
+/**
+ * The HTTP answer for anything thrown while serving a request, for JSON bodies and stream error
+ * events alike: every configured secret is redacted from it, and a server-side failure names
+ * the request id.
+ */
+export function errorResponseOf(error: unknown, options: ErrorBodyOptions = {}): ErrorResponse {
+  const response = rawErrorResponseOf(error);
+  const body = response.body.error;
+  if (response.status >= 500 && options.requestId !== undefined) body.message = `${body.message} (request id ${options.requestId})`;
+  const redactor = options.redactor;
+  if (redactor !== undefined && redactor.size > 0) {
+    body.message = redactor.redact(body.message);
+    if (body.param !== null) body.param = redactor.redact(body.param);
+    if (body.code !== null) body.code = redactor.redact(body.code);
+    for (const name in response.headers) response.headers[name] = redactor.redact(response.headers[name]!);
+  }
+  return response;
+}
+
+function rawErrorResponseOf(error: unknown): ErrorResponse {
   if (ModelgateError.isInstance(error)) {
     const status = validStatus(error.status) ?? 500;
     return {
@@ -93,7 +118,7 @@ export function errorResponseOf(error: unknown): ErrorResponse {
   }
   return {
     status: 500,
-    body: openAIErrorBody('The server had an error while processing your request.', 'server_error', null, 'internal_error'),
+    body: openAIErrorBody(internalErrorMessage, 'server_error', null, 'internal_error'),
     headers: {},
   };
 }

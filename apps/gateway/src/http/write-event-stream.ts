@@ -9,7 +9,7 @@ export const eventStreamHeaders: Readonly<Record<string, string>> = Object.freez
   'x-accel-buffering': 'no',
 });
 
-function errorEvent(error: unknown): string {
+function defaultErrorEvent(error: unknown): string {
   return `data: ${JSON.stringify(errorResponseOf(error).body)}\n\n`;
 }
 
@@ -36,6 +36,8 @@ export async function writeEventStream(
   response: ServerResponse,
   headers: Readonly<Record<string, string | number | readonly string[] | undefined>>,
   events: AsyncIterable<ChatStreamEventV1>,
+  /** Builds (and logs) the final error event; the server's error senders redact it. */
+  errorEvent: (error: unknown) => string = defaultErrorEvent,
 ): Promise<void> {
   for (const name in headers) {
     const value = headers[name];

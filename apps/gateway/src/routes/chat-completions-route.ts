@@ -19,12 +19,12 @@ export const chatCompletionsRoute: FastifyPluginCallback<GatewayRouteOptions> = 
       requestId: request.id,
     });
     if (!outcome.stream) {
-      reply.headers(callHeaders(outcome.metadata, started));
+      reply.headers(callHeaders(outcome.metadata, started, app.secretRedactor));
       return outcome.response;
     }
     reply.hijack();
-    const headers = { ...reply.getHeaders(), ...eventStreamHeaders, ...callHeaders(outcome.metadata, started) };
-    await writeEventStream(reply.raw, headers, outcome.events);
+    const headers = { ...reply.getHeaders(), ...eventStreamHeaders, ...callHeaders(outcome.metadata, started, app.secretRedactor) };
+    await writeEventStream(reply.raw, headers, outcome.events, (error) => app.errorSenders.streamErrorEvent(error, request));
     return reply;
   });
   done();

@@ -21,9 +21,13 @@ function completion(modelId: string, content: string): ChatCompletion {
   } as ChatCompletion;
 }
 
+/** What a plugin bug looks like from the inside: a plain exception naming a file and an internal address. */
+export const internalFailureText = 'connect ECONNREFUSED 10.1.2.3:8443 at /srv/plugins/scripted/index.js:42';
+
 /**
  * An in-process provider for app tests without a network: answers "scripted: <last content>",
- * streams its words, and with model `slow-stream` streams forever until aborted.
+ * streams its words, with model `slow-stream` streams forever until aborted, and with model
+ * `throws` throws a plain `Error` (at once, or after one chunk of a stream).
  */
 export const scriptedProviderPlugin = definePlugin({
   kind: 'provider',
@@ -40,6 +44,7 @@ export const scriptedProviderPlugin = definePlugin({
         modelId,
         async generate(request, options) {
           scriptedCalls.push({ modelId, request, signal: options.signal });
+          if (modelId === 'throws') throw new Error(internalFailureText);
           return {
             response: completion(modelId, `scripted: ${String(request.messages.at(-1)?.content)}`),
             upstream: { status: 200, headers: { 'x-ratelimit-remaining-requests': '99', 'x-other': 'no' } },
@@ -58,6 +63,10 @@ export const scriptedProviderPlugin = definePlugin({
                 choices: [{ index: 0, delta: { content }, finish_reason: null }],
               },
             });
+            if (modelId === 'throws') {
+              yield chunk('partial');
+              throw new Error(internalFailureText);
+            }
             if (modelId === 'slow-stream') {
               while (!options.signal?.aborted) {
                 yield chunk('tick ');

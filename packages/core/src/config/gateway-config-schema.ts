@@ -44,6 +44,8 @@ export const routerConfigSchema = z.strictObject({
   retries: z.number().int().min(0).max(10).default(2),
   /** Deadline of one upstream attempt, until the first byte of a stream or the whole answer. */
   timeout_ms: positiveInteger.default(600_000),
+  /** Deadline of a whole request, every attempt and back-off included; none by default. */
+  request_timeout_ms: positiveInteger.optional(),
   /** Model groups to try, in order, when every deployment of a group failed. */
   fallbacks: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });

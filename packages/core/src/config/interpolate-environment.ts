@@ -9,6 +9,15 @@ export interface InterpolationResult {
   value: unknown;
   /** Variables referenced without a default and not set. */
   missing: string[];
+  /** Where each of them was referenced (a key left out, or a string with a gap). */
+  unsetReferences: UnsetReference[];
+}
+
+/** A `${VAR}` with no default whose variable is not set, and the config path that referenced it. */
+export interface UnsetReference {
+  /** Dotted config path (`providers.openai.api_key`). */
+  path: string;
+  variable: string;
 }
 
 /**
@@ -23,12 +32,14 @@ export function interpolateEnvironment(
   source: string,
 ): InterpolationResult {
   const missing: string[] = [];
+  const unsetReferences: UnsetReference[] = [];
 
-  const lookup = (name: string, fallback: string | undefined): string | undefined => {
+  const lookup = (name: string, fallback: string | undefined, path: PropertyKey[]): string | undefined => {
     const value = environment[name];
     if (value !== undefined && value !== '') return value;
     if (fallback !== undefined) return fallback;
     missing.push(name);
+    unsetReferences.push({ path: formatPath(path), variable: name });
     return undefined;
   };
 
@@ -37,14 +48,14 @@ export function interpolateEnvironment(
       if (!node.includes('${')) return node;
       const whole = wholeReference.exec(node);
       if (whole) {
-        const value = lookup(whole[1]!, whole[2]);
+        const value = lookup(whole[1]!, whole[2], path);
         if (value === undefined) return undefined;
         const typed: unknown = parseYaml(value);
         return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
       }
       const escaped = node.split('$${');
       return escaped
-        .map((part) => part.replace(reference, (_match, name: string, fallback: string | undefined) => lookup(name, fallback) ?? ''))
+        .map((part) => part.replace(reference, (_match, name: string, fallback: string | undefined) => lookup(name, fallback, path) ?? ''))
         .join('${');
     }
     if (Array.isArray(node)) return node.map((item, index) => visit(item, [...path, index]));
@@ -62,5 +73,5 @@ export function interpolateEnvironment(
     return node;
   };
 
-  return { value: visit(tree, []), missing };
+  return { value: visit(tree, []), missing, unsetReferences };
 }

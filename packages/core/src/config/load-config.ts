@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { ConfigError } from '../errors/config-error.js';
 import { formatZodIssues } from './format-zod-issues.js';
 import { gatewayConfigSchema, type GatewayConfig } from './gateway-config-schema.js';
-import { interpolateEnvironment } from './interpolate-environment.js';
+import { interpolateEnvironment, type UnsetReference } from './interpolate-environment.js';
 import { protectReferences } from './protect-references.js';
 
 export interface LoadedConfig {
@@ -14,6 +14,8 @@ export interface LoadedConfig {
   baseDirectory: string;
   /** Environment variables referenced but not set (their keys were left out). */
   missingVariables: string[];
+  /** Each reference to an unset variable, with the config path that made it (`providers.x.api_key`). */
+  unsetReferences?: UnsetReference[];
 }
 
 export interface ParseConfigOptions {
@@ -25,7 +27,7 @@ export interface ParseConfigOptions {
 /** Validates a config object (already parsed, not yet interpolated). Errors name the source and each key path. */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): LoadedConfig {
   const source = options.source ?? '(inline)';
-  const { value, missing } = interpolateEnvironment(input ?? {}, options.environment ?? process.env, source);
+  const { value, missing, unsetReferences } = interpolateEnvironment(input ?? {}, options.environment ?? process.env, source);
   const result = gatewayConfigSchema.safeParse(value);
   if (!result.success) {
     const lines = formatZodIssues(result.error).map((issue) => `  ${issue.path}: ${issue.message}`);
@@ -36,6 +38,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): L
     source,
     baseDirectory: options.baseDirectory ?? process.cwd(),
     missingVariables: [...new Set(missing)],
+    unsetReferences,
   };
 }
 

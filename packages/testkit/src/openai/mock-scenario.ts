@@ -42,6 +42,11 @@ export type MockScenario =
   | { type: 'hang'; afterChunks?: number }
   /** Sends the headers and `afterChunks` chunks of a text stream, then destroys the socket (no `[DONE]`). */
   | { type: 'drop'; afterChunks: number; content?: string }
+  /**
+   * An upstream that echoes the `Authorization` header it received (some do, in 401 and 5xx bodies):
+   * an HTTP error with that status, or with `inStream` a stream whose second event is an error.
+   */
+  | { type: 'echo_credential'; status: number; inStream?: boolean }
   /** Waits, then answers with `then`. */
   | { type: 'delay'; ms: number; then: MockScenario }
   /** Status, headers and body bytes exactly as given, for malformed-upstream tests. */

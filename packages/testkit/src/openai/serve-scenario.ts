@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { chatCompletionBody } from './chat-completion-body.js';
 import { chatCompletionChunks } from './chat-completion-chunks.js';
 import { embeddingResponseBody } from './mock-embedding.js';
@@ -12,6 +12,8 @@ export interface ScenarioExchange {
   route: 'chat' | 'embeddings';
   /** The parsed request body. */
   body: Record<string, unknown>;
+  /** The request's headers (lower-case names). */
+  headers?: IncomingHttpHeaders;
   /** True when the client or the server has closed the connection. */
   isClosed(): boolean;
   /** Called before the mock destroys the socket on purpose, so that it is not recorded as a client abort. */
@@ -132,6 +134,18 @@ export async function serveScenario(scenario: MockScenario, exchange: ScenarioEx
       }
       exchange.markDropped();
       response.socket?.destroy();
+      return;
+    }
+    case 'echo_credential': {
+      const message = `Request refused; it carried authorization: ${exchange.headers?.authorization ?? '(none)'}`;
+      const errorBody = { error: { message, type: 'server_error', param: null, code: 'echo' } };
+      if (scenario.inStream === true && isStream(exchange)) {
+        startStream(response);
+        await writeEvents(exchange, streamEvents({ type: 'text', content: 'Partial answer.' }, exchange).slice(0, 1));
+        if (!exchange.isClosed()) response.end(`data: ${JSON.stringify(errorBody)}\n\n`);
+        return;
+      }
+      sendJson(response, scenario.status, errorBody);
       return;
     }
     case 'delay':
