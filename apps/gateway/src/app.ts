@@ -1,8 +1,10 @@
 import { createSecretRedactor, type Gateway, type SecretRedactor } from '@modelgate/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler } from './http/client-error-handler.js';
+import { clientTimeoutOptions } from './http/client-timeouts.js';
 import { authPlugin } from './plugins/auth-plugin.js';
 import { JsonLineLogger, type LogLevel } from './logging/json-line-logger.js';
+import { earlyRefusalPlugin } from './plugins/early-refusal-plugin.js';
 import { createErrorSenders, errorHandlerPlugin } from './plugins/error-handler-plugin.js';
 import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
 import { secretRedactionPlugin } from './plugins/secret-redaction-plugin.js';
@@ -62,11 +64,14 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     requestIdHeader: false,
     frameworkErrors: senders.sendFrameworkError,
     clientErrorHandler,
+    ...clientTimeoutOptions(server),
   });
+  app.server.maxConnections = server.max_connections;
 
   app.register(requestIdPlugin);
   app.register(secretRedactionPlugin, { redactor });
   app.register(errorHandlerPlugin, { senders });
+  app.register(earlyRefusalPlugin, { masterKey });
   app.register(zodValidationPlugin);
   app.register(jsonBodyPlugin);
   app.register(healthRoute, { gateway });

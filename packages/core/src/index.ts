@@ -63,6 +63,7 @@ export { RateLimitError } from './errors/rate-limit-error.js';
 export { RequestTooLargeError } from './errors/request-too-large-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { UnsupportedError } from './errors/unsupported-error.js';
+export { UnsupportedMediaTypeError } from './errors/unsupported-media-type-error.js';
 export { UpstreamError, upstreamAuthenticationErrorCode, type UpstreamErrorOptions } from './errors/upstream-error.js';
 export { internalErrorMessage, toModelgateError } from './errors/to-modelgate-error.js';
 export { errorTypeForStatus } from './errors/error-type-for-status.js';

@@ -30,6 +30,16 @@ export const serverConfigSchema = z.strictObject({
   workers: positiveInteger.default(1),
   /** Log level of the server's logger. */
   log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Time a client has to send its request headers; slower ones get a 408 and are disconnected. */
+  headers_timeout_ms: positiveInteger.default(10_000),
+  /** Time a client has to send its whole request, body included (a body sent byte by byte is cut off). */
+  request_timeout_ms: positiveInteger.default(30_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  keep_alive_timeout_ms: positiveInteger.default(5_000),
+  /** Concurrent client connections; further ones are closed at once. */
+  max_connections: positiveInteger.default(10_000),
+  /** On SIGTERM, how long in-flight requests and streams may take before they are ended. */
+  shutdown_grace_seconds: z.number().positive().default(30),
 });
 
 export const authConfigSchema = z.strictObject({
