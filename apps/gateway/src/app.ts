@@ -6,6 +6,7 @@ import { authPlugin } from './plugins/auth-plugin.js';
 import { JsonLineLogger, type LogLevel } from './logging/json-line-logger.js';
 import { earlyRefusalPlugin } from './plugins/early-refusal-plugin.js';
 import { createErrorSenders, errorHandlerPlugin } from './plugins/error-handler-plugin.js';
+import { gracefulShutdownPlugin } from './plugins/graceful-shutdown-plugin.js';
 import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
 import { secretRedactionPlugin } from './plugins/secret-redaction-plugin.js';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
@@ -68,6 +69,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   });
   app.server.maxConnections = server.max_connections;
 
+  app.register(gracefulShutdownPlugin);
   app.register(requestIdPlugin);
   app.register(secretRedactionPlugin, { redactor });
   app.register(errorHandlerPlugin, { senders });

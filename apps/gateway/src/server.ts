@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { createAppGateway } from './create-app-gateway.js';
 import { JsonLineLogger } from './logging/json-line-logger.js';
+import type { ShutdownOutcome } from './plugins/graceful-shutdown-plugin.js';
 import { startupWarnings } from './startup-warnings.js';
 import { isLoopbackHost } from './security/is-loopback-host.js';
 
@@ -28,6 +29,27 @@ export interface RunningServer {
   url: string;
   /** Stops accepting, lets in-flight requests finish, then closes the gateway. */
   close(): Promise<void>;
+  /**
+   * The graceful stop of SIGTERM: see `app.shutdown`. The grace period defaults to
+   * `server.shutdown_grace_seconds`; the gateway is closed afterwards (for at most a few seconds).
+   */
+  shutdown(graceSeconds?: number): Promise<ShutdownOutcome>;
+}
+
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms).unref();
+    promise.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
 }
 
 /**
@@ -84,6 +106,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: () => {
       closing ??= app.close().then(() => gateway.close());
       return closing;
+    },
+    shutdown: async (graceSeconds = loaded.config.server.shutdown_grace_seconds) => {
+      const outcome = await app.shutdown(graceSeconds * 1000);
+      // Upstream calls of answers cut at the deadline were cancelled; do not wait long on their pools.
+      await settleWithin(gateway.close(), 2_000);
+      return outcome;
     },
   };
 }

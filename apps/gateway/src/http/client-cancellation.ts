@@ -1,5 +1,6 @@
 import { Cancellation, ModelgateError } from '@modelgate/core';
 import type { FastifyReply } from 'fastify';
+import { shutdownEventName } from '../plugins/graceful-shutdown-plugin.js';
 
 const clientClosedCode = 'client_closed_request';
 
@@ -20,6 +21,10 @@ export function clientCancellation(reply: FastifyReply): Cancellation {
     if (!response.writableFinished) {
       cancellation.abort(new ModelgateError('The client closed the connection.', { code: clientClosedCode }));
     }
+  });
+  // Emitted only on an answer cut at the shutdown deadline: stop its upstream call too.
+  response.once(shutdownEventName, () => {
+    cancellation.abort(new ModelgateError('The server is shutting down.', { code: clientClosedCode }));
   });
   return cancellation;
 }

@@ -53,7 +53,7 @@ export async function writeEventStream(
   };
   try {
     for await (const event of events) {
-      if (response.destroyed) return;
+      if (response.destroyed || response.writableEnded) return;
       if (event.type === 'chunk') {
         if (!corked) {
           corked = true;
@@ -69,10 +69,10 @@ export async function writeEventStream(
         return;
       }
     }
-    if (!response.destroyed) {
+    if (!response.destroyed && !response.writableEnded) {
       response.end(errorEvent(new ModelgateError('The upstream stream ended without a finish.', { code: 'stream_incomplete' })));
     }
   } catch (error) {
-    if (!response.destroyed) response.end(errorEvent(error));
+    if (!response.destroyed && !response.writableEnded) response.end(errorEvent(error));
   }
 }

@@ -151,7 +151,8 @@ export class Router {
           if (cancellation?.aborted) throw cancellation.reason ?? lastError;
         }
         const remainingMs = requestDeadline === undefined ? undefined : requestDeadline - performance.now();
-        if (remainingMs !== undefined && remainingMs <= 0) throw requestTimeout(requestTimeoutMs!, attempts, lastError);
+        // Under a millisecond left is none: timers and the clock do not agree more finely than that.
+        if (remainingMs !== undefined && remainingMs < 1) throw requestTimeout(requestTimeoutMs!, attempts, lastError);
         const deployment = this.pick(pool, groupName, attempts);
         tried.add(deployment.id);
         const started = performance.now();
@@ -164,6 +165,7 @@ export class Router {
           attempts += 1;
           lastError = error;
           if (cancellation?.aborted) throw error;
+          if (TimeoutError.isInstance(error) && error.code === 'request_timeout') throw error;
           const action = classifyFailure(error);
           if (action === 'stop') throw error;
           if (action === 'skip') skipped.add(deployment.id);

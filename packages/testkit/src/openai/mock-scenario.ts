@@ -25,8 +25,8 @@ export interface MockToolCall {
  * `tool_calls` scenarios with ordinary embeddings; every other scenario applies to them too.
  */
 export type MockScenario =
-  /** An assistant text answer; streams split the content into several fragments. */
-  | { type: 'text'; content: string; usage?: MockUsage; finishReason?: MockFinishReason }
+  /** An assistant text answer; streams split the content into several fragments (`chunkDelayMs` apart). */
+  | { type: 'text'; content: string; usage?: MockUsage; finishReason?: MockFinishReason; chunkDelayMs?: number }
   /** Tool calls (two or more are parallel calls with indexes 0, 1, ...), optionally after some text. */
   | { type: 'tool_calls'; calls: MockToolCall[]; content?: string; usage?: MockUsage }
   /** An HTTP error; the default body is OpenAI's error shape. A string body is sent as is. */

@@ -76,10 +76,11 @@ function startStream(response: ServerResponse): void {
   });
 }
 
-async function writeEvents(exchange: ScenarioExchange, events: string[]): Promise<void> {
+async function writeEvents(exchange: ScenarioExchange, events: string[], delayMs = 0): Promise<void> {
   for (const event of events) {
     if (exchange.isClosed()) return;
     await write(exchange.response, event);
+    if (delayMs > 0) await sleep(delayMs, exchange);
   }
 }
 
@@ -94,7 +95,7 @@ async function serveAnswer(scenario: Extract<MockScenario, { type: 'text' | 'too
     return;
   }
   startStream(response);
-  await writeEvents(exchange, streamEvents(scenario, exchange));
+  await writeEvents(exchange, streamEvents(scenario, exchange), scenario.type === 'text' ? scenario.chunkDelayMs : 0);
   if (!exchange.isClosed()) response.end('data: [DONE]\n\n');
 }
 
