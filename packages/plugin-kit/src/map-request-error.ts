@@ -61,7 +61,10 @@ export function mapRequestError(error: unknown, options: MapRequestErrorOptions)
   const where = options.model === undefined ? options.provider : `${options.provider} (${options.model})`;
   const code = codeOf(error);
   if (code !== undefined && timeoutCodes.has(code)) {
-    const what = code === 'UND_ERR_HEADERS_TIMEOUT' ? 'did not send its response headers in time' : 'stopped sending its response in time';
+    const what =
+      code === 'UND_ERR_HEADERS_TIMEOUT'
+        ? 'did not send its response headers in time'
+        : 'sent nothing for longer than its idle timeout (upstream.idle_timeout_ms)';
     return new TimeoutError(`Upstream ${where} ${what} (${code}).`, { cause: error });
   }
   if (isConnectionError(error)) {

@@ -1,5 +1,5 @@
 import { ConfigError, type PluginLogger } from '@modelgate/core';
-import { allowsEnvironmentFallback, OpenAICompatibleProvider, type HttpPools, type OpenAICompatibleQuirks } from '@modelgate/plugin-kit';
+import { allowsEnvironmentFallback, OpenAICompatibleProvider, type HttpPools, type OpenAICompatibleQuirks, type UpstreamLimits } from '@modelgate/plugin-kit';
 import { findOpenAICompatibleCatalogEntry, needsBaseURL, openAICompatibleCatalog } from './openai-compatible-catalog.js';
 
 export interface OpenAIProviderSettings {
@@ -26,6 +26,8 @@ export interface OpenAIProviderSettings {
   environment?: Readonly<Record<string, string | undefined>>;
   /** Shared connection pools (by default each provider has its own). */
   pools?: HttpPools;
+  /** Response size cap and idle timeout of upstream calls. */
+  limits?: UpstreamLimits;
   logger?: PluginLogger;
   /** Where these settings sit in the config, for error messages. Default `providers.<name>`. */
   settingsPath?: string;
@@ -70,6 +72,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings = {}): Ope
     quirks: { ...entry?.quirks, ...settings.quirks },
     ...(settings.environment === undefined ? {} : { environment: settings.environment }),
     ...(settings.pools === undefined ? {} : { pools: settings.pools }),
+    ...(settings.limits === undefined ? {} : { limits: settings.limits }),
     ...(settings.logger === undefined ? {} : { logger: settings.logger }),
   });
 }

@@ -60,6 +60,13 @@ export const routerConfigSchema = z.strictObject({
   fallbacks: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 
+export const upstreamConfigSchema = z.strictObject({
+  /** Largest non-streaming upstream response read; a larger one fails the call with a 502. */
+  max_response_bytes: positiveInteger.default(32 * 1024 * 1024),
+  /** Longest silence between two chunks of an upstream response (a stalled stream ends with an error). */
+  idle_timeout_ms: positiveInteger.default(120_000),
+});
+
 const mcpServerSchema = z.looseObject({ name: z.string().min(1), transport: z.string().min(1) });
 const a2aAgentSchema = z.looseObject({ name: z.string().min(1), type: z.string().min(1) });
 
@@ -72,6 +79,7 @@ export const gatewayConfigSchema = z
     providers: z.record(z.string().min(1), pluginInstanceSchema).default({}),
     models: z.array(modelConfigSchema).default([]),
     router: routerConfigSchema.default(routerConfigSchema.parse({})),
+    upstream: upstreamConfigSchema.default(upstreamConfigSchema.parse({})),
     mcp: z.strictObject({ servers: z.array(mcpServerSchema).default([]) }).optional(),
     a2a: z.strictObject({ agents: z.array(a2aAgentSchema).default([]) }).optional(),
   })

@@ -47,6 +47,7 @@ export async function createGateway(
     source: loaded.source,
     logger: options.logger,
     environment,
+    upstreamLimits: { maxResponseBytes: config.upstream.max_response_bytes, idleTimeoutMs: config.upstream.idle_timeout_ms },
   });
   const container = new GatewayContainer();
   const closers: (() => Promise<void>)[] = [];

@@ -20,6 +20,8 @@ export interface PluginLoaderOptions {
   source?: string;
   logger?: PluginLogger;
   environment?: Readonly<Record<string, string | undefined>>;
+  /** Passed to every plugin as `context.upstreamLimits`. */
+  upstreamLimits?: { maxResponseBytes: number; idleTimeoutMs: number };
 }
 
 export interface InstanceRequest {
@@ -70,6 +72,7 @@ export class PluginLoader {
   private readonly source: string;
   private readonly logger: PluginLogger;
   private readonly environment: Readonly<Record<string, string | undefined>>;
+  private readonly upstreamLimits: { maxResponseBytes: number; idleTimeoutMs: number } | undefined;
 
   constructor(options: PluginLoaderOptions = {}) {
     this.importModule = options.importModule ?? defaultImport;
@@ -77,6 +80,7 @@ export class PluginLoader {
     this.source = options.source ?? '(inline)';
     this.logger = options.logger ?? silentLogger;
     this.environment = options.environment ?? process.env;
+    this.upstreamLimits = options.upstreamLimits;
     for (const plugin of options.plugins ?? []) this.register(plugin, '(registered)');
   }
 
@@ -104,6 +108,7 @@ export class PluginLoader {
       type,
       logger: this.logger,
       environment: this.environment,
+      ...(this.upstreamLimits === undefined ? {} : { upstreamLimits: this.upstreamLimits }),
     };
     try {
       return (await definition.create(parsed.data, context)) as PluginProducts[K];
