@@ -1,5 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { AuthError, UnsupportedMediaTypeError } from '@modelgate/core';
+import { hasPendingBody } from '../http/has-pending-body.js';
 import { openAIErrorBody } from '../http/openai-error-body.js';
 import { createKeyMatcher, presentedKey } from '../security/master-key.js';
 import { infraPlugin } from './infra-plugin.js';
@@ -7,11 +7,6 @@ import { infraPlugin } from './infra-plugin.js';
 export interface EarlyRefusalOptions extends Record<string, unknown> {
   /** `undefined` when authentication is off. */
   masterKey: string | undefined;
-}
-
-function hasBody(request: IncomingMessage): boolean {
-  const length = request.headers['content-length'];
-  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /**
@@ -28,7 +23,7 @@ export const earlyRefusalPlugin = infraPlugin<EarlyRefusalOptions>((app, options
       next();
       return;
     }
-    if (hasBody(request.raw)) reply.header('connection', 'close');
+    if (hasPendingBody(request.raw)) reply.header('connection', 'close');
     if (compressed) {
       next(
         new UnsupportedMediaTypeError(`Compressed request bodies (content-encoding: ${encoding.slice(0, 40)}) are not accepted; send plain JSON.`),
