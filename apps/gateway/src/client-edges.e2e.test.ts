@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockGateway, testMasterKey, type MockGateway } from './test-fixtures/mock-gateway.js';
 
 let harness: MockGateway;
@@ -20,6 +20,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness.close();
+});
+
+beforeEach(() => {
+  harness.mock.reset();
 });
 
 interface RawExchange {
@@ -87,6 +91,16 @@ describe('slow clients are cut off while others are served', () => {
     const received = await slow.closed;
     expect(received).toMatch(/^HTTP\/1\.1 408/);
     expect(harness.mock.requests).toHaveLength(0);
+  });
+
+  it('does not cut a stream that lasts longer than the request timeout', async () => {
+    harness.mock.enqueue({ type: 'text', content: 'one two three four five six seven eight', chunkDelayMs: 100 });
+    const response = await fetch(`${harness.server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: jsonHeaders,
+      body: JSON.stringify({ model: 'smart', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect((await response.text()).trimEnd().endsWith('data: [DONE]')).toBe(true);
   });
 
   it('refuses connections beyond server.max_connections', async () => {
