@@ -123,9 +123,9 @@ describe('library API against the mock upstream', () => {
     expect(mock.requests).toHaveLength(3);
   });
 
-  it('names the environment variable of a missing key, without calling upstream', async () => {
+  it('names the setting of a missing key, without calling upstream (no GROQ_API_KEY fallback to another host)', async () => {
     await expect(gateway.completion({ model: 'nokey', messages: [userMessage('x')] })).rejects.toSatisfy(
-      (error) => MissingCredentialError.isInstance(error) && error.message.includes('GROQ_API_KEY'),
+      (error) => MissingCredentialError.isInstance(error) && error.message.includes('providers.keyless.api_key'),
     );
     expect(mock.requests).toHaveLength(0);
   });

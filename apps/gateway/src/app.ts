@@ -1,12 +1,16 @@
-import type { Gateway } from '@modelgate/core';
+import { createSecretRedactor, type Gateway, type SecretRedactor } from '@modelgate/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler } from './http/client-error-handler.js';
+import { clientTimeoutOptions } from './http/client-timeouts.js';
 import { BufferedLineWriter } from './logging/buffered-line-writer.js';
 import { JsonLineLogger, type LogLevel } from './logging/json-line-logger.js';
 import { accessLogPlugin } from './plugins/access-log-plugin.js';
 import { authPlugin } from './plugins/auth-plugin.js';
+import { earlyRefusalPlugin } from './plugins/early-refusal-plugin.js';
 import { createErrorSenders, errorHandlerPlugin } from './plugins/error-handler-plugin.js';
+import { gracefulShutdownPlugin } from './plugins/graceful-shutdown-plugin.js';
 import { jsonBodyPlugin } from './plugins/json-body-plugin.js';
+import { secretRedactionPlugin } from './plugins/secret-redaction-plugin.js';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
 import { zodValidationPlugin } from './plugins/zod-validation-plugin.js';
 import { chatCompletionsRoute } from './routes/chat-completions-route.js';
@@ -28,6 +32,11 @@ export interface BuildAppOptions {
    * the address is decided by `startServer`, which knows where it listens.
    */
   masterKey?: string | null;
+  /**
+   * Replaces configured secrets in everything the server writes. Default: built from the gateway's
+   * config and the credential-named variables of `process.env`.
+   */
+  redactor?: SecretRedactor;
 }
 
 /** The master key in force, or `undefined` when the gateway serves without authentication. */
@@ -45,7 +54,11 @@ export function effectiveMasterKey(gateway: Gateway, options: BuildAppOptions = 
 export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): FastifyInstance {
   const server = gateway.config.server;
   const logger = options.logger ?? new JsonLineLogger(options.logLevel ?? server.log_level);
-  const senders = createErrorSenders(logger);
+  const redactor = options.redactor ?? createSecretRedactor(gateway.config, process.env);
+  const masterKey = effectiveMasterKey(gateway, options);
+  if (masterKey !== undefined) redactor.add(masterKey);
+  logger.redactWith(redactor);
+  const senders = createErrorSenders(logger, redactor);
   const app = Fastify({
     // Fastify's logger stays off: the gateway logs its few lines itself (see JsonLineLogger).
     logger: false,
@@ -54,19 +67,25 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     requestIdHeader: false,
     frameworkErrors: senders.sendFrameworkError,
     clientErrorHandler,
+    ...clientTimeoutOptions(server),
   });
+  app.server.maxConnections = server.max_connections;
 
+  app.register(gracefulShutdownPlugin);
   app.register(requestIdPlugin);
+  app.register(secretRedactionPlugin, { redactor });
   // Access lines go through a buffer (one write per turn of the event loop) unless the caller brought its own logger.
   const accessWriter = options.logger === undefined ? new BufferedLineWriter() : undefined;
   const accessLogger = accessWriter === undefined ? logger : new JsonLineLogger(options.logLevel ?? server.log_level, (line) => accessWriter.write(line));
+  accessLogger.redactWith(redactor);
   app.register(accessLogPlugin, { logger: accessLogger, ...(accessWriter === undefined ? {} : { flush: () => accessWriter.flush() }) });
   app.register(errorHandlerPlugin, { senders });
+  app.register(earlyRefusalPlugin, { masterKey });
   app.register(zodValidationPlugin);
   app.register(jsonBodyPlugin);
   app.register(healthRoute, { gateway });
   app.register((api, _options, done) => {
-    api.register(authPlugin, { masterKey: effectiveMasterKey(gateway, options) });
+    api.register(authPlugin, { masterKey });
     api.register(chatCompletionsRoute, { gateway, logger });
     api.register(embeddingsRoute, { gateway });
     api.register(modelsRoute, { gateway });

@@ -1,8 +1,11 @@
-import { ConfigError, loadConfigFile, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition } from '@modelgate/core';
+import cluster from 'node:cluster';
+import { ConfigError, createSecretRedactor, loadConfigFile, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition } from '@modelgate/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { createAppGateway } from './create-app-gateway.js';
 import { JsonLineLogger } from './logging/json-line-logger.js';
+import type { ShutdownOutcome } from './plugins/graceful-shutdown-plugin.js';
+import { startupWarnings } from './startup-warnings.js';
 import { isLoopbackHost } from './security/is-loopback-host.js';
 
 export interface StartServerOptions extends BuildAppOptions {
@@ -28,6 +31,27 @@ export interface RunningServer {
   url: string;
   /** Stops accepting, lets in-flight requests finish, then closes the gateway. */
   close(): Promise<void>;
+  /**
+   * The graceful stop of SIGTERM: see `app.shutdown`. The grace period defaults to
+   * `server.shutdown_grace_seconds`; the gateway is closed afterwards (for at most a few seconds).
+   */
+  shutdown(graceSeconds?: number): Promise<ShutdownOutcome>;
+}
+
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms).unref();
+    promise.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
 }
 
 /**
@@ -55,15 +79,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host ?? loaded.config.server.host;
   const port = options.port ?? loaded.config.server.port;
   assertSafeBinding(loaded.config, host, options.masterKey);
-  // One logger for the server and its plugins: a plugin's warning lands in the same JSON lines.
+  // One logger for the server and its plugins: a plugin's warning lands in the same JSON lines, redacted.
   const logger = options.logger ?? new JsonLineLogger(options.logLevel ?? loaded.config.server.log_level);
+  const redactor = options.redactor ?? createSecretRedactor(loaded.config, options.environment ?? process.env);
+  logger.redactWith(redactor);
   const gateway = await createAppGateway(loaded, {
     logger,
     ...(options.environment === undefined ? {} : { environment: options.environment }),
     ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
     ...(options.middleware === undefined ? {} : { middleware: options.middleware }),
   });
-  const app = buildApp(gateway, { ...options, logger });
+  // Workers stay quiet: their primary already warned once.
+  if (!cluster.isWorker) for (const warning of startupWarnings(loaded)) logger.warn(warning);
+  const app = buildApp(gateway, { ...options, logger, redactor });
   try {
     await app.listen({ host, port });
   } catch (error) {
@@ -84,6 +112,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close: () => {
       closing ??= app.close().then(() => gateway.close());
       return closing;
+    },
+    shutdown: async (graceSeconds = loaded.config.server.shutdown_grace_seconds) => {
+      const outcome = await app.shutdown(graceSeconds * 1000);
+      // Upstream calls of answers cut at the deadline were cancelled; do not wait long on their pools.
+      await settleWithin(gateway.close(), 2_000);
+      return outcome;
     },
   };
 }

@@ -145,8 +145,9 @@ export { RateLimitError } from './errors/rate-limit-error.js';
 export { RequestTooLargeError } from './errors/request-too-large-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { UnsupportedError } from './errors/unsupported-error.js';
-export { UpstreamError, type UpstreamErrorOptions } from './errors/upstream-error.js';
-export { toModelgateError } from './errors/to-modelgate-error.js';
+export { UnsupportedMediaTypeError } from './errors/unsupported-media-type-error.js';
+export { UpstreamError, upstreamAuthenticationErrorCode, type UpstreamErrorOptions } from './errors/upstream-error.js';
+export { internalErrorMessage, toModelgateError } from './errors/to-modelgate-error.js';
 export { errorTypeForStatus } from './errors/error-type-for-status.js';
 
 export {
@@ -174,6 +175,11 @@ export {
 export { loadConfigFile, parseConfig, parseConfigText, type LoadedConfig, type ParseConfigOptions } from './config/load-config.js';
 export type { UnsetReference } from './config/unset-reference.js';
 export { formatPath, formatZodIssues, type FormattedIssue } from './config/format-zod-issues.js';
+export { findUnsetCredentials } from './config/find-unset-credentials.js';
+
+export { redactedMarker, SecretRedactor } from './security/secret-redactor.js';
+export { collectConfiguredSecrets, credentialSettingName } from './security/collect-configured-secrets.js';
+export { createSecretRedactor } from './security/create-secret-redactor.js';
 
 export { ModelRegistry, type ModelGroup } from './models/model-registry.js';
 export { Router, type AttemptContext, type RouteResult, type RouterOptions } from './router/router.js';

@@ -3,6 +3,9 @@ export { ServerSentEventParser, parseServerSentEvents, type ServerSentEvent } fr
 export { doneSentinel, formatServerSentEvent, formatServerSentEventComment } from './format-server-sent-event.js';
 export { parseJsonLines } from './parse-json-lines.js';
 export { loadApiKey, type LoadApiKeyOptions } from './load-api-key.js';
+export { allowsEnvironmentFallback } from './allows-environment-fallback.js';
+export { readBodyText, type ReadBodyTextOptions } from './read-body-text.js';
+export type { UpstreamLimits } from './upstream-limits.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { parseUpstreamErrorBody, readUpstreamErrorValue, type UpstreamErrorDetails } from './parse-upstream-error-body.js';
 export { createUpstreamError, type CreateUpstreamErrorOptions, type UpstreamFailure } from './create-upstream-error.js';

@@ -16,7 +16,8 @@ describe('mapRequestError', () => {
     expect(upstream.upstreamStatus).toBeUndefined();
     expect(upstream.status).toBe(502);
     expect(upstream.cause).toBe(cause);
-    expect(upstream.message).toContain('http://127.0.0.1:1');
+    expect(upstream.message).toBe('Cannot reach upstream vllm (llama) (ECONNREFUSED).');
+    expect(upstream.message).not.toContain('127.0.0.1');
   });
 
   it('recognises undici socket errors and codes nested in AggregateError', () => {

@@ -11,7 +11,7 @@ export interface MapRequestErrorOptions {
   signal?: AbortState | undefined;
   provider: string;
   model?: string;
-  /** The URL that was called (origin only ends up in the message). */
+  /** The URL that was called: kept on the error for logs (`upstreamOrigin`), never in its message. */
   url?: string;
 }
 
@@ -40,14 +40,6 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-function origin(url: string | undefined): string {
-  if (url === undefined) return '';
-  try {
-    return ` at ${new URL(url).origin}`;
-  } catch {
-    return '';
-  }
-}
 
 /** Whether an error is a transport failure (refused, reset, closed socket, DNS, undici's own errors). */
 export function isConnectionError(error: unknown): boolean {
@@ -56,7 +48,9 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 /**
- * Maps what a request threw into what the caller should throw. An aborted signal wins: its reason
+ * Maps what a request threw into what the caller should throw. Messages name the provider and the
+ * failure's code, never the upstream's address or the transport's own text (both stay in `cause`
+ * for the log: a client must not learn internal hosts and ports). An aborted signal wins: its reason
  * is returned unchanged (a client disconnect stays an abort, a router deadline stays a `TimeoutError`).
  * Header and body timeouts become `TimeoutError`; connection failures a retryable `UpstreamError`
  * without `upstreamStatus`; modelgate errors pass through; anything else is wrapped, keeping `cause`.
@@ -66,12 +60,15 @@ export function mapRequestError(error: unknown, options: MapRequestErrorOptions)
   if (ModelgateError.isInstance(error)) return error;
   const where = options.model === undefined ? options.provider : `${options.provider} (${options.model})`;
   const code = codeOf(error);
-  const detail = error instanceof Error ? error.message : String(error);
   if (code !== undefined && timeoutCodes.has(code)) {
-    return new TimeoutError(`Upstream ${where}${origin(options.url)} timed out: ${detail}`, { cause: error });
+    const what =
+      code === 'UND_ERR_HEADERS_TIMEOUT'
+        ? 'did not send its response headers in time'
+        : 'sent nothing for longer than its idle timeout (upstream.idle_timeout_ms)';
+    return new TimeoutError(`Upstream ${where} ${what} (${code}).`, { cause: error });
   }
   if (isConnectionError(error)) {
-    return new UpstreamError(`Cannot reach upstream ${where}${origin(options.url)}: ${detail} (${code})`, {
+    return new UpstreamError(`Cannot reach upstream ${where} (${code}).`, {
       cause: error,
       code: 'upstream_connection_error',
       isRetryable: true,

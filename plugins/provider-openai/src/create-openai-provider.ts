@@ -1,5 +1,5 @@
 import { ConfigError, type PluginLogger } from '@modelgate/core';
-import { OpenAICompatibleProvider, type HttpPools, type OpenAICompatibleQuirks } from '@modelgate/plugin-kit';
+import { allowsEnvironmentFallback, OpenAICompatibleProvider, type HttpPools, type OpenAICompatibleQuirks, type UpstreamLimits } from '@modelgate/plugin-kit';
 import { findOpenAICompatibleCatalogEntry, needsBaseURL, openAICompatibleCatalog } from './openai-compatible-catalog.js';
 
 export interface OpenAIProviderSettings {
@@ -16,10 +16,18 @@ export interface OpenAIProviderSettings {
   headers?: Record<string, string>;
   /** Overrides single quirks of the catalog entry. */
   quirks?: OpenAICompatibleQuirks;
+  /**
+   * Whether the catalog's environment variable (`OPENAI_API_KEY`) may supply a missing key. By
+   * default only when calls go to the catalog's own host: a key meant for api.openai.com is never
+   * sent to another `baseURL` unless this is set (or the key is given explicitly).
+   */
+  environmentFallback?: boolean;
   /** Where environment variables are read from, at call time; defaults to `process.env`. */
   environment?: Readonly<Record<string, string | undefined>>;
   /** Shared connection pools (by default each provider has its own). */
   pools?: HttpPools;
+  /** Response size cap and idle timeout of upstream calls. */
+  limits?: UpstreamLimits;
   logger?: PluginLogger;
   /** Where these settings sit in the config, for error messages. Default `providers.<name>`. */
   settingsPath?: string;
@@ -50,7 +58,9 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings = {}): Ope
   if (settings.project !== undefined) headers['OpenAI-Project'] = settings.project;
   Object.assign(headers, settings.headers);
 
-  const apiKeyEnvironmentVariable = entry?.apiKeyEnvironmentVariable;
+  // The built-in variable is a key for the catalog's own host: never sent to another base_url.
+  const fallback = settings.environmentFallback ?? allowsEnvironmentFallback(settings.baseURL, entry?.baseURL);
+  const apiKeyEnvironmentVariable = fallback ? entry?.apiKeyEnvironmentVariable : undefined;
   return new OpenAICompatibleProvider({
     name,
     baseURL: settings.baseURL ?? entry!.baseURL,
@@ -62,6 +72,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings = {}): Ope
     quirks: { ...entry?.quirks, ...settings.quirks },
     ...(settings.environment === undefined ? {} : { environment: settings.environment }),
     ...(settings.pools === undefined ? {} : { pools: settings.pools }),
+    ...(settings.limits === undefined ? {} : { limits: settings.limits }),
     ...(settings.logger === undefined ? {} : { logger: settings.logger }),
   });
 }

@@ -21,7 +21,9 @@ for (const { type, modelId } of cases) {
         name: type,
         modelId,
         upstream: openAIConformanceUpstream(),
-        createProvider: ({ baseURL, apiKey, environment }) => createOpenAIProvider({ type, baseURL, environment, ...(apiKey === '' ? {} : { apiKey }) }),
+        createProvider: ({ baseURL, apiKey, environment }) =>
+          // The mock stands in for the catalog host: allow its environment variable there.
+          createOpenAIProvider({ type, baseURL, environment, environmentFallback: true, ...(apiKey === '' ? {} : { apiKey }) }),
         embeddings: { modelId: 'text-embedding-3-small' },
         credential: required && environmentVariable !== undefined ? { environmentVariable } : false,
       },

@@ -51,17 +51,19 @@ describe('the openai plugin definition', () => {
 });
 
 describe('create through the plugin loader', () => {
-  it('serves `providers: { groq: { type: groq } }` with the catalog quirks and the key from GROQ_API_KEY', async () => {
-    const environment: Record<string, string | undefined> = {};
+  it('never sends GROQ_API_KEY to a base_url other than the catalog host', async () => {
+    const environment: Record<string, string | undefined> = { GROQ_API_KEY: 'gsk-from-the-environment' };
     const provider = await instantiate('groq', 'groq', { base_url: mock.baseURL }, environment);
-    expect(provider.name).toBe('groq');
-    const model = provider.chat('llama-3.3-70b-versatile');
-    const missing = await model.generate(request, {}).catch((error: unknown) => error);
+    const missing = await provider.chat('llama-3.3-70b-versatile').generate(request, {}).catch((error: unknown) => error);
     expect(MissingCredentialError.isInstance(missing)).toBe(true);
     expect((missing as Error).message).toContain('providers.groq.api_key');
-    expect((missing as Error).message).toContain('GROQ_API_KEY');
+    expect(mock.requests).toHaveLength(0);
+  });
 
-    environment.GROQ_API_KEY = 'gsk-test';
+  it('serves `providers: { groq: { type: groq } }` with the catalog quirks and its key', async () => {
+    const provider = await instantiate('groq', 'groq', { base_url: mock.baseURL, api_key: 'gsk-test' });
+    expect(provider.name).toBe('groq');
+    const model = provider.chat('llama-3.3-70b-versatile');
     const { response } = await model.generate(request, {});
     expect(response.content).toEqual([{ type: 'text', text: defaultMockContent }]);
     expect(response.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
@@ -127,7 +129,7 @@ describe('create through the plugin loader', () => {
 describe('createOpenAIProvider', () => {
   it('defaults to OpenAI and reads OPENAI_API_KEY at call time, not at create time', async () => {
     const environment: Record<string, string | undefined> = {};
-    const provider = createOpenAIProvider({ baseURL: mock.baseURL, environment });
+    const provider = createOpenAIProvider({ baseURL: mock.baseURL, environment, environmentFallback: true });
     providers.push(provider);
     expect(provider.name).toBe('openai');
     await expect(provider.chat('gpt-4.1').generate(request, {})).rejects.toThrow(/OPENAI_API_KEY/);

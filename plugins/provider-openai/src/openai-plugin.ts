@@ -38,6 +38,7 @@ export const openAIPlugin = definePlugin({
       ...(quirks === undefined ? {} : { quirks }),
       environment: context.environment,
       logger: context.logger,
+      ...(context.upstreamLimits === undefined ? {} : { limits: context.upstreamLimits }),
     });
   },
 });

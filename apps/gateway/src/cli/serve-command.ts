@@ -1,6 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:net';
 import { loadConfigFile, type LoadedConfig } from '@modelgate/core';
 import { createAppGateway } from '../create-app-gateway.js';
+import { JsonLineLogger } from '../logging/json-line-logger.js';
+import { startupWarnings } from '../startup-warnings.js';
 import { assertSafeBinding, startServer, type RunningServer } from '../server.js';
 import { messageOf, type CliIo } from './cli-io.js';
 import { gatewayVersion } from './gateway-version.js';
@@ -15,18 +18,31 @@ export interface ServeOptions {
   quiet?: boolean;
 }
 
-/** How long a graceful shutdown may take before the process exits anyway. */
-const shutdownDeadlineMs = 30_000;
+/** Beyond the grace period, what closing the app and the gateway may take before the process exits anyway. */
+const shutdownMarginMs = 5_000;
 
 function onShutdownSignal(handler: (signal: NodeJS.Signals) => void): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => handler(signal));
 }
 
-function forceExitLater(): void {
-  setTimeout(() => process.exit(1), shutdownDeadlineMs).unref();
+function forceExitLater(graceSeconds: number): void {
+  setTimeout(() => process.exit(1), graceSeconds * 1000 + shutdownMarginMs).unref();
 }
 
-/** One process serving: stops accepting on SIGTERM/SIGINT, finishes in-flight requests, closes the gateway. */
+/** Resolves once `host:port` could be listened on (and is free again), or rejects with the listen error. */
+function checkPortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/**
+ * One process serving. On SIGTERM/SIGINT: stops accepting at once, lets in-flight requests and
+ * streams finish within `server.shutdown_grace_seconds`, ends what is left with an error event,
+ * closes the gateway and exits 0.
+ */
 async function serveInProcess(options: ServeOptions, io: CliIo, loaded?: LoadedConfig): Promise<RunningServer> {
   const server = await startServer({
     ...(loaded === undefined ? { configPath: options.config } : { config: loaded }),
@@ -37,9 +53,10 @@ async function serveInProcess(options: ServeOptions, io: CliIo, loaded?: LoadedC
     const banner = options.quiet !== true && loaded !== undefined;
     io.stdout(banner ? buildStartupBanner({ version: gatewayVersion(), loaded, url: server.url, host: server.host, provider: (name) => server.gateway.provider(name) }) : `modelgate listening on ${server.url}\n`);
   }
+  const graceSeconds = server.gateway.config.server.shutdown_grace_seconds;
   onShutdownSignal(() => {
-    forceExitLater();
-    server.close().then(
+    forceExitLater(graceSeconds);
+    server.shutdown(graceSeconds).then(
       () => process.exit(0),
       (error: unknown) => {
         io.stderr(`${messageOf(error)}\n`);
@@ -55,21 +72,27 @@ async function serveInProcess(options: ServeOptions, io: CliIo, loaded?: LoadedC
  * worker that dies after it was listening, and forwards SIGTERM/SIGINT for a graceful stop.
  * A worker that dies before listening (port taken, bad plugin) stops the whole cluster.
  */
-function runPrimary(count: number, io: CliIo, announce?: (url: string, host: string) => string): void {
+function runPrimary(count: number, io: CliIo, graceSeconds: number, announce?: (url: string, host: string) => string): void {
   let shuttingDown = false;
   const listening = new WeakSet<Worker>();
   let announced = false;
 
+  /** Asks every live worker to stop gracefully and exits once all of them have exited. */
   const stopAll = (exitCode: number) => {
+    if (shuttingDown) return;
     shuttingDown = true;
-    forceExitLater();
-    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+    forceExitLater(graceSeconds);
+    const workers = Object.values(cluster.workers ?? {}).filter(
+      (worker): worker is Worker => worker !== undefined && !worker.isDead(),
+    );
     if (workers.length === 0) process.exit(exitCode);
     let remaining = workers.length;
+    let failed = false;
     for (const worker of workers) {
-      worker.once('exit', () => {
+      worker.once('exit', (code) => {
         remaining -= 1;
-        if (remaining === 0) process.exit(exitCode);
+        if (code !== 0) failed = true;
+        if (remaining === 0) process.exit(failed && exitCode === 0 ? 1 : exitCode);
       });
       worker.process.kill('SIGTERM');
     }
@@ -112,13 +135,18 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
       return 0;
     }
     // Check everything once here, so that a bad config is one clear error, not one per worker.
-    assertSafeBinding(loaded.config, options.host ?? loaded.config.server.host);
+    const host = options.host ?? loaded.config.server.host;
+    assertSafeBinding(loaded.config, host);
     const checked = await createAppGateway(loaded);
     await checked.close();
+    // A taken port is one message from the primary, not one per worker.
+    await checkPortFree(host, options.port ?? loaded.config.server.port);
+    const logger = new JsonLineLogger(loaded.config.server.log_level);
+    for (const warning of startupWarnings(loaded)) logger.warn(warning);
     const announce = options.quiet === true
       ? undefined
-      : (url: string, host: string) => buildStartupBanner({ version: gatewayVersion(), loaded, url, host, workers, provider: (name) => checked.provider(name) });
-    runPrimary(workers, io, announce);
+      : (url: string, bound: string) => buildStartupBanner({ version: gatewayVersion(), loaded, url, host: bound, workers, provider: (name) => checked.provider(name) });
+    runPrimary(workers, io, loaded.config.server.shutdown_grace_seconds, announce);
     return 0;
   } catch (error) {
     io.stderr(`${messageOf(error)}\n`);

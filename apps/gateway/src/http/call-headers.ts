@@ -1,4 +1,4 @@
-import type { CallMetadata } from '@modelgate/core';
+import type { CallMetadata, SecretRedactor } from '@modelgate/core';
 
 const printable = /^[\x20-\x7e]*$/;
 
@@ -10,9 +10,10 @@ function headerValue(value: string): string {
 /**
  * Headers describing how a call was served: deployment, attempts, gateway overhead (handler time
  * minus upstream time, at the moment the headers are written), the provider's warnings (settings it
- * dropped or clamped) and the upstream's `x-ratelimit-*`.
+ * dropped or clamped) and the upstream's `x-ratelimit-*` (all redacted: a header never carries a configured
+ * secret to the client).
  */
-export function callHeaders(metadata: CallMetadata, handlerStarted: number): Record<string, string> {
+export function callHeaders(metadata: CallMetadata, handlerStarted: number, redactor?: SecretRedactor): Record<string, string> {
   const overheadMs = Math.max(0, performance.now() - handlerStarted - metadata.upstreamMs);
   const headers: Record<string, string> = {
     'x-modelgate-deployment': headerValue(`${metadata.deployment.provider}/${metadata.deployment.model}`),
@@ -25,7 +26,9 @@ export function callHeaders(metadata: CallMetadata, handlerStarted: number): Rec
     for (const name in upstream) {
       const lower = name.toLowerCase();
       const value = upstream[name];
-      if (lower.startsWith('x-ratelimit-') && typeof value === 'string') headers[lower] = headerValue(value);
+      if (lower.startsWith('x-ratelimit-') && typeof value === 'string') {
+        headers[lower] = headerValue(redactor === undefined ? value : redactor.redact(value));
+      }
     }
   }
   return headers;

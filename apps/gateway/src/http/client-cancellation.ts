@@ -1,5 +1,6 @@
 import { Cancellation, ModelgateError } from '@modelgate/core';
 import type { FastifyReply } from 'fastify';
+import { shutdownEventName } from '../plugins/graceful-shutdown-plugin.js';
 
 const clientClosedCode = 'client_closed_request';
 
@@ -23,6 +24,10 @@ export function clientCancellation(reply: FastifyReply): Cancellation {
   const response = reply.raw;
   response.once('close', () => {
     if (!response.writableFinished) cancellation.abort(clientClosedError());
+  });
+  // Emitted only on an answer cut at the shutdown deadline: stop its upstream call too.
+  response.once(shutdownEventName, () => {
+    cancellation.abort(new ModelgateError('The server is shutting down.', { code: clientClosedCode }));
   });
   return cancellation;
 }

@@ -1,4 +1,4 @@
-import { errorTypeForStatus, ModelgateError, openAIErrorBodyOf } from '@modelgate/core';
+import { errorTypeForStatus, ModelgateError, openAIErrorBodyOf, type SecretRedactor } from '@modelgate/core';
 
 import type { OpenAIErrorBody } from '@modelgate/core';
 
@@ -8,6 +8,13 @@ export interface ErrorResponse {
   status: number;
   body: OpenAIErrorBody;
   headers: Record<string, string>;
+}
+
+/** What the body builder needs besides the error: the redactor of configured secrets, the request id. */
+export interface ErrorBodyOptions {
+  redactor?: SecretRedactor | undefined;
+  /** Named in the message of a server-side failure, so that a report can be matched with the log. */
+  requestId?: string | undefined;
 }
 
 interface FrameworkError {
@@ -63,11 +70,31 @@ function fromFrameworkError(error: FrameworkError, status: number): ErrorRespons
   return { status, body: openAIErrorBody(message, errorTypeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'), headers: {} };
 }
 
-/** The HTTP answer for anything thrown while serving a request: typed errors through the OpenAI codec, framework errors here. */
-export function errorResponseOf(error: unknown): ErrorResponse {
+/**
+ * The HTTP answer for anything thrown while serving a request, for JSON bodies and stream error
+ * events alike: every configured secret is redacted from it, and a server-side failure names
+ * the request id.
+ */
+export function errorResponseOf(error: unknown, options: ErrorBodyOptions = {}): ErrorResponse {
+  const response = rawErrorResponseOf(error);
+  const body = response.body.error;
+  if (response.status >= 500 && options.requestId !== undefined) body.message = `${body.message} (request id ${options.requestId})`;
+  const redactor = options.redactor;
+  if (redactor !== undefined && redactor.size > 0) {
+    body.message = redactor.redact(body.message);
+    if (body.param !== null) body.param = redactor.redact(body.param);
+    if (body.code !== null) body.code = redactor.redact(body.code);
+    for (const name in response.headers) response.headers[name] = redactor.redact(response.headers[name]!);
+  }
+  return response;
+}
+
+/** Typed errors through the OpenAI codec (a copy: the caller may redact it), framework errors here. */
+function rawErrorResponseOf(error: unknown): ErrorResponse {
   if (!ModelgateError.isInstance(error) && typeof error === 'object' && error !== null) {
     const status = validStatus((error as FrameworkError).statusCode);
     if (status !== undefined && status < 500) return fromFrameworkError(error as FrameworkError, status);
   }
-  return openAIErrorBodyOf(error);
+  const encoded = openAIErrorBodyOf(error);
+  return { status: encoded.status, body: { error: { ...encoded.body.error } }, headers: { ...encoded.headers } };
 }

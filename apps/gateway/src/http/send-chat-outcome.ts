@@ -1,4 +1,4 @@
-import type { ChatCodecV1, ChatOutcome } from '@modelgate/core';
+import type { ChatCodecV1, ChatOutcome, SecretRedactor } from '@modelgate/core';
 import type { FastifyReply } from 'fastify';
 import { callHeaders } from './call-headers.js';
 import { eventStreamHeaders, writeEventStream, type WriteEventStreamOptions } from './write-event-stream.js';
@@ -9,16 +9,17 @@ export async function sendChatOutcome<Encoding>(
   codec: ChatCodecV1<Encoding>,
   outcome: ChatOutcome<Encoding>,
   started: number,
-  options: WriteEventStreamOptions = {},
+  options: WriteEventStreamOptions & { redactor?: SecretRedactor | undefined } = {},
 ): Promise<unknown> {
+  const { redactor, ...streamOptions } = options;
   if (!outcome.stream) {
-    reply.headers(callHeaders(outcome.metadata, started));
+    reply.headers(callHeaders(outcome.metadata, started, redactor));
     if (!outcome.native) return codec.encodeResponse(outcome.response, outcome.context);
     // A forwarded answer is already the surface's JSON text: it goes out without being serialised again.
     return reply.type('application/json; charset=utf-8').send(codec.encodeNativeResponse(outcome.result, outcome.context));
   }
   reply.hijack();
-  const headers = { ...reply.getHeaders(), ...eventStreamHeaders, ...callHeaders(outcome.metadata, started) };
-  await writeEventStream(reply.raw, headers, outcome, codec.createStreamEncoder(outcome.context), options);
+  const headers = { ...reply.getHeaders(), ...eventStreamHeaders, ...callHeaders(outcome.metadata, started, redactor) };
+  await writeEventStream(reply.raw, headers, outcome, codec.createStreamEncoder(outcome.context), streamOptions);
   return reply;
 }

@@ -17,6 +17,11 @@ export interface WriteEventStreamOptions {
   onEarlyEnd?: (error: unknown) => void;
   /** Called with the usage of a stream that finished normally (for the access log). */
   onFinish?: (usage: UsageV1 | undefined) => void;
+  /**
+   * Turns an error into what the client may see (redacted, no internal detail) before the surface encodes
+   * it; the server's error senders provide it.
+   */
+  clientError?: (error: unknown) => unknown;
 }
 
 /** Resolves when the socket can take more, or when it closed (so that a gone client never hangs us). */
@@ -73,12 +78,13 @@ export async function writeEventStream(
     response.end(pending + text);
     pending = '';
   };
+  const clientError = options.clientError ?? ((error: unknown) => error);
   const endEarly = (error: unknown) => {
-    if (response.destroyed) {
+    if (response.destroyed || response.writableEnded) {
       options.onEarlyEnd?.(clientClosedError());
       return;
     }
-    end(encoder.error(error));
+    end(encoder.error(clientError(error)));
     options.onEarlyEnd?.(error);
   };
   try {
@@ -88,19 +94,19 @@ export async function writeEventStream(
         await backpressure;
         backpressure = undefined;
       }
-      if (response.destroyed) {
+      if (response.destroyed || response.writableEnded) {
         options.onEarlyEnd?.(clientClosedError());
+        return;
+      }
+      if (part.type === 'error') {
+        end(encoder.error(clientError(part.error)));
+        options.onEarlyEnd?.(part.error);
         return;
       }
       const text = outcome.native ? encoder.native(part as never) : encoder.part(part as never);
       if (part.type === 'finish') {
         end(text);
         options.onFinish?.(part.usage);
-        return;
-      }
-      if (part.type === 'error') {
-        end(text);
-        options.onEarlyEnd?.(part.error);
         return;
       }
       if (text.length === 0) continue;

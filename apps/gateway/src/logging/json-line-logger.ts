@@ -1,4 +1,4 @@
-import type { PluginLogger } from '@modelgate/core';
+import type { PluginLogger, SecretRedactor } from '@modelgate/core';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -25,12 +25,18 @@ function serialise(value: unknown): unknown {
  */
 export class JsonLineLogger implements PluginLogger {
   private readonly threshold: number;
+  private redactor: SecretRedactor | undefined;
 
   constructor(
     level: LogLevel,
     private readonly write: (line: string) => void = (line) => process.stdout.write(line),
   ) {
     this.threshold = level === 'silent' ? Number.POSITIVE_INFINITY : levelNumbers[level];
+  }
+
+  /** Every line written from now on has the redactor's secrets replaced. */
+  redactWith(redactor: SecretRedactor): void {
+    this.redactor = redactor;
   }
 
   enabled(level: Exclude<LogLevel, 'silent'>): boolean {
@@ -66,6 +72,7 @@ export class JsonLineLogger implements PluginLogger {
     const record: Record<string, unknown> = { level: levelNumbers[level], time: Date.now(), pid: process.pid };
     if (fields !== undefined) for (const key in fields) record[key] = serialise(fields[key]);
     record.msg = message;
-    this.write(`${JSON.stringify(record)}\n`);
+    const line = JSON.stringify(record);
+    this.write(`${this.redactor === undefined ? line : this.redactor.redact(line)}\n`);
   }
 }

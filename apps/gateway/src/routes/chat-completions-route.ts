@@ -27,6 +27,8 @@ export const chatCompletionsRoute: FastifyPluginCallback<ChatCompletionsRouteOpt
     });
     if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage);
     return sendChatOutcome(reply, openAIChatCodec, outcome, started, {
+      redactor: app.secretRedactor,
+      clientError: (error) => app.errorSenders.clientError(error, request),
       onEarlyEnd: (error) => logEarlyStreamEnd(logger, request.id, error),
       onFinish: (usage) => noteAccessLogUsage(request, usage),
     });

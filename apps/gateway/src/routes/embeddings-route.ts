@@ -13,7 +13,7 @@ export const embeddingsRoute: FastifyPluginCallback<GatewayRouteOptions> = (app,
       cancellation: clientCancellation(reply),
       requestId: request.id,
     });
-    reply.headers(callHeaders(metadata, started));
+    reply.headers(callHeaders(metadata, started, app.secretRedactor));
     return body;
   });
   done();

@@ -10,6 +10,9 @@ export interface ScriptedCall {
 
 export const scriptedCalls: ScriptedCall[] = [];
 
+/** What the `throws` model's plain exception says: internal detail no client may see. */
+export const internalFailureText = 'connect ECONNREFUSED 10.1.2.3:8443 at /srv/plugins/scripted/index.js:42';
+
 function lastText(request: ChatRequestV1): string {
   const last = request.messages.at(-1);
   if (last === undefined || last.role === 'assistant' || last.role === 'tool') return '';
@@ -28,7 +31,8 @@ function response(modelId: string, text: string): ChatResponseV1 {
 
 /**
  * An in-process provider for app tests without a network: answers "scripted: <last text>", streams
- * its words, and with model `slow-stream` streams forever until aborted.
+ * its words, with model `slow-stream` streams forever until aborted, and with model `throws` throws a
+ * plain `Error` (at once, or after one chunk of a stream).
  */
 export const scriptedProviderPlugin = definePlugin({
   kind: 'provider',
@@ -45,6 +49,7 @@ export const scriptedProviderPlugin = definePlugin({
         modelId,
         async generate(request, options) {
           scriptedCalls.push({ modelId, request, signal: options.signal });
+          if (modelId === 'throws') throw new Error(internalFailureText);
           return {
             response: response(modelId, `scripted: ${lastText(request)}`),
             upstream: { status: 200, headers: { 'x-ratelimit-remaining-requests': '99', 'x-other': 'no' } },
@@ -56,6 +61,10 @@ export const scriptedProviderPlugin = definePlugin({
             yield { type: 'stream-start', warnings: [] };
             yield { type: 'response-metadata', id: 'chatcmpl-scripted', model: modelId, created: 0 };
             yield { type: 'text-start', id: 'text-1' };
+            if (modelId === 'throws') {
+              yield { type: 'text-delta', id: 'text-1', delta: 'partial' };
+              throw new Error(internalFailureText);
+            }
             if (modelId === 'slow-stream') {
               while (!options.signal?.aborted) {
                 yield { type: 'text-delta', id: 'text-1', delta: 'tick ' };

@@ -30,6 +30,16 @@ export const serverConfigSchema = z.strictObject({
   workers: positiveInteger.default(1),
   /** Log level of the server's logger. */
   log_level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Time a client has to send its request headers; slower ones get a 408 and are disconnected. */
+  headers_timeout_ms: positiveInteger.default(10_000),
+  /** Time a client has to send its whole request, body included (a body sent byte by byte is cut off). */
+  request_timeout_ms: positiveInteger.default(30_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  keep_alive_timeout_ms: positiveInteger.default(5_000),
+  /** Concurrent client connections; further ones are closed at once. */
+  max_connections: positiveInteger.default(10_000),
+  /** On SIGTERM, how long in-flight requests and streams may take before they are ended. */
+  shutdown_grace_seconds: z.number().positive().default(30),
 });
 
 export const authConfigSchema = z.strictObject({
@@ -44,10 +54,18 @@ export const routerConfigSchema = z.strictObject({
   retries: z.number().int().min(0).max(10).default(2),
   /** Deadline of one upstream attempt, until the first byte of a stream or the whole answer. */
   timeout_ms: positiveInteger.default(600_000),
+  /** Deadline of a whole request, every attempt and back-off included; none by default. */
+  request_timeout_ms: positiveInteger.optional(),
   /** Model groups to try, in order, when every deployment of a group failed. */
   fallbacks: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 
+export const upstreamConfigSchema = z.strictObject({
+  /** Largest non-streaming upstream response read; a larger one fails the call with a 502. */
+  max_response_bytes: positiveInteger.default(32 * 1024 * 1024),
+  /** Longest silence between two chunks of an upstream response (a stalled stream ends with an error). */
+  idle_timeout_ms: positiveInteger.default(120_000),
+});
 
 export const gatewayConfigSchema = z
   .strictObject({
@@ -56,6 +74,7 @@ export const gatewayConfigSchema = z
     providers: z.record(z.string().min(1), pluginInstanceSchema).default({}),
     models: z.array(modelConfigSchema).default([]),
     router: routerConfigSchema.default(routerConfigSchema.parse({})),
+    upstream: upstreamConfigSchema.default(upstreamConfigSchema.parse({})),
   })
   .superRefine((config, context) => {
     const names = new Set<string>();

@@ -27,7 +27,18 @@ models:
 describe('config loader', () => {
   it('fills defaults for everything left out', () => {
     const { config } = parseConfigText(minimal);
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, body_limit_bytes: 10 * 1024 * 1024, workers: 1, log_level: 'info' });
+    expect(config.server).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      body_limit_bytes: 10 * 1024 * 1024,
+      workers: 1,
+      log_level: 'info',
+      headers_timeout_ms: 10_000,
+      request_timeout_ms: 30_000,
+      keep_alive_timeout_ms: 5_000,
+      max_connections: 10_000,
+      shutdown_grace_seconds: 30,
+    });
     expect(config.router).toEqual({ strategy: 'weighted', retries: 2, timeout_ms: 600_000, fallbacks: {} });
     expect(config.models[0]!.deployments[0]).toEqual({ provider: 'openai', model: 'gpt-4.1', weight: 1 });
     expect(config.auth.disabled).toBe(false);

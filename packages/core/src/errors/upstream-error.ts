@@ -21,11 +21,19 @@ export interface UpstreamErrorOptions extends ModelgateErrorOptions {
 /** The status a client sees for an upstream status. 5xx and connection failures become 502/503/504. */
 function gatewayStatus(upstreamStatus: number | undefined): number {
   if (upstreamStatus === undefined) return 502;
+  // The upstream refused the gateway's credential: not the caller's key, so not a 401/403 to the caller.
+  if (isAuthenticationStatus(upstreamStatus)) return 502;
   if (upstreamStatus === 529) return 503;
   if (upstreamStatus >= 400 && upstreamStatus < 600) return upstreamStatus;
   return 502;
 }
 
+function isAuthenticationStatus(status: number | undefined): boolean {
+  return status === 401 || status === 403;
+}
+
+/** The code of an upstream that refused the gateway's credential (see docs/decisions/0010). */
+export const upstreamAuthenticationErrorCode = 'upstream_authentication_error';
 
 /**
  * A call to an upstream failed. `isRetryable` is what the router looks at: connection failures,
@@ -43,7 +51,11 @@ export class UpstreamError extends ModelgateError {
   private readonly [check.symbol] = true;
 
   constructor(message: string, options: UpstreamErrorOptions = {}) {
-    super(message, { code: 'upstream_error', ...options });
+    super(message, {
+      code: 'upstream_error',
+      ...options,
+      ...(isAuthenticationStatus(options.upstreamStatus) && options.status === undefined ? { code: upstreamAuthenticationErrorCode } : {}),
+    });
     this.name = 'UpstreamError';
     this.upstreamStatus = options.upstreamStatus;
     this.status = options.status ?? gatewayStatus(options.upstreamStatus);

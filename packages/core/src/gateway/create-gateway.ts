@@ -1,3 +1,4 @@
+import { findUnsetCredentials } from '../config/find-unset-credentials.js';
 import { parseConfig, type LoadedConfig } from '../config/load-config.js';
 import type { GatewayConfigInput } from '../config/gateway-config-schema.js';
 import { ModelRegistry } from '../models/model-registry.js';
@@ -50,6 +51,7 @@ export async function createGateway(
     logger: options.logger,
     environment,
     unsetReferences: loaded.unsetReferences,
+    upstreamLimits: { maxResponseBytes: config.upstream.max_response_bytes, idleTimeoutMs: config.upstream.idle_timeout_ms },
   });
   const container = new GatewayContainer();
   const closers: (() => Promise<void>)[] = [];
@@ -84,6 +86,8 @@ export async function createGateway(
     retries: config.router.retries,
     timeoutMs: config.router.timeout_ms,
     fallbacks: config.router.fallbacks,
+    ...(config.router.request_timeout_ms === undefined ? {} : { requestTimeoutMs: config.router.request_timeout_ms }),
+    unavailableProviders: findUnsetCredentials(config, loaded.unsetReferences),
     ...(options.random ? { random: options.random } : {}),
   });
   return new Gateway({

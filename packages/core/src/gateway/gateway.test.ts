@@ -156,7 +156,7 @@ describe('gateway (library use)', () => {
     const seen: string[] = [];
     await expect(async () => {
       for await (const part of stream) seen.push(part.choices[0]!.delta.content ?? '');
-    }).rejects.toThrow('Internal error: socket closed');
+    }).rejects.toThrow('The server had an error while processing your request.');
     expect(seen).toEqual(['a']);
   });
 

@@ -34,6 +34,8 @@ export interface PluginContext {
   logger: PluginLogger;
   /** Environment variables, read at call time (tests pass their own). */
   environment: Readonly<Record<string, string | undefined>>;
+  /** Bounds on upstream responses (`upstream:` in the config); providers apply them to their HTTP calls. */
+  upstreamLimits?: { maxResponseBytes: number; idleTimeoutMs: number };
 }
 
 export interface PluginDefinition<K extends PluginKind = PluginKind, S extends z.ZodType = z.ZodType> {

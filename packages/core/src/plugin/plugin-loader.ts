@@ -26,6 +26,8 @@ export interface PluginLoaderOptions {
   environment?: Readonly<Record<string, string | undefined>>;
   /** Unset `${VAR}` references in the config, so that a plugin's complaint about a key names the variable. */
   unsetReferences?: readonly UnsetReference[];
+  /** Passed to every plugin as `context.upstreamLimits`. */
+  upstreamLimits?: { maxResponseBytes: number; idleTimeoutMs: number };
 }
 
 export interface InstanceRequest {
@@ -77,6 +79,7 @@ export class PluginLoader {
   private readonly logger: PluginLogger;
   private readonly environment: Readonly<Record<string, string | undefined>>;
   private readonly unsetReferences: readonly UnsetReference[];
+  private readonly upstreamLimits: { maxResponseBytes: number; idleTimeoutMs: number } | undefined;
 
   constructor(options: PluginLoaderOptions = {}) {
     this.importModule = options.importModule ?? defaultImport;
@@ -85,6 +88,7 @@ export class PluginLoader {
     this.logger = options.logger ?? silentLogger;
     this.environment = options.environment ?? process.env;
     this.unsetReferences = options.unsetReferences ?? [];
+    this.upstreamLimits = options.upstreamLimits;
     for (const plugin of options.plugins ?? []) this.register(plugin, '(registered)');
   }
 
@@ -116,6 +120,7 @@ export class PluginLoader {
       type,
       logger: this.logger,
       environment: this.environment,
+      ...(this.upstreamLimits === undefined ? {} : { upstreamLimits: this.upstreamLimits }),
     };
     let product: unknown;
     try {

@@ -14,6 +14,10 @@ export interface RouterOptions {
   retries: number;
   timeoutMs: number;
   fallbacks: Readonly<Record<string, readonly string[]>>;
+  /** Deadline of a whole request, every attempt and back-off included (until the answer opens). */
+  requestTimeoutMs?: number;
+  /** Providers that cannot serve (a credential references an unset variable): their attempts fail with this error. */
+  unavailableProviders?: ReadonlyMap<string, ModelgateError>;
   /** Source of randomness for strategies; tests pass a seeded one. */
   random?: () => number;
 }
@@ -52,6 +56,19 @@ function sleep(ms: number, cancellation: Cancellation | undefined): Promise<void
 }
 
 const noop = () => {};
+
+/** The whole request ran out of time (`router.request_timeout_ms`). */
+function requestTimeout(timeoutMs: number, attempts: number, lastError: unknown): TimeoutError {
+  return new TimeoutError(
+    `The request did not get an answer within router.request_timeout_ms (${timeoutMs} ms, ${attempts} attempts).`,
+    { code: 'request_timeout', ...(lastError === undefined ? {} : { cause: lastError }) },
+  );
+}
+
+function shortDeadline(ms: number, onExpire: () => void): { cancel(): void } {
+  const timer = setTimeout(onExpire, Math.max(1, ms));
+  return { cancel: () => clearTimeout(timer) };
+}
 
 /** One attempt's context; a class so that the `signal` getter costs nothing per call. */
 class Attempt implements AttemptContext {
@@ -117,6 +134,8 @@ export class Router {
     let attempts = 0;
     let upstreamMs = 0;
     let lastError: unknown;
+    const requestTimeoutMs = this.options.requestTimeoutMs;
+    const requestDeadline = requestTimeoutMs === undefined ? undefined : performance.now() + requestTimeoutMs;
     for (const groupName of chain) {
       const deployments = this.resolve(groupName);
       const tried = new Set<string>();
@@ -127,14 +146,21 @@ export class Router {
         if (pool.length === 0) {
           pool = deployments.filter((deployment) => !skipped.has(deployment.id));
           if (pool.length === 0) break;
-          await sleep(retryDelayMs(lastError, groupAttempt), cancellation);
+          const delayMs = retryDelayMs(lastError, groupAttempt);
+          if (requestDeadline !== undefined && performance.now() + delayMs >= requestDeadline) {
+            throw requestTimeout(requestTimeoutMs!, attempts, lastError);
+          }
+          await sleep(delayMs, cancellation);
           if (cancellation?.aborted) throw cancellation.reason ?? lastError;
         }
+        const remainingMs = requestDeadline === undefined ? undefined : requestDeadline - performance.now();
+        // Under a millisecond left is none: timers and the clock do not agree more finely than that.
+        if (remainingMs !== undefined && remainingMs < 1) throw requestTimeout(requestTimeoutMs!, attempts, lastError);
         const deployment = this.pick(pool, groupName, attempts);
         tried.add(deployment.id);
         const started = performance.now();
         try {
-          const result = await this.attempt(deployment, attempts, call, cancellation);
+          const result = await this.attempt(deployment, attempts, call, cancellation, remainingMs);
           upstreamMs += performance.now() - started;
           return { result, deployment, attempts: attempts + 1, upstreamMs, model: groupName };
         } catch (error) {
@@ -142,6 +168,7 @@ export class Router {
           attempts += 1;
           lastError = error;
           if (cancellation?.aborted) throw error;
+          if (TimeoutError.isInstance(error) && error.code === 'request_timeout') throw error;
           const action = classifyFailure(error);
           if (action === 'stop') throw error;
           if (action === 'skip') {
@@ -166,14 +193,20 @@ export class Router {
     attempt: number,
     call: (context: AttemptContext) => Promise<T>,
     parent: Cancellation | undefined,
+    remainingMs: number | undefined,
   ): Promise<T> {
+    const unavailable = this.options.unavailableProviders?.get(deployment.provider);
+    if (unavailable !== undefined) throw unavailable;
     const stats = this.statsOf(deployment.id);
     // On success the attempt stays linked to the request: a stream keeps using its abort.
     const { cancellation, unlink } = parent === undefined ? { cancellation: new Cancellation(), unlink: noop } : parent.child();
     const timeoutMs = this.options.timeoutMs;
-    const deadline = this.deadlines.start(() => {
-      cancellation.abort(new TimeoutError(`${deployment.id} did not answer within ${timeoutMs} ms.`));
-    });
+    const deadline =
+      remainingMs !== undefined && remainingMs < timeoutMs
+        ? shortDeadline(remainingMs, () => cancellation.abort(requestTimeout(this.options.requestTimeoutMs!, attempt + 1, undefined)))
+        : this.deadlines.start(() => {
+            cancellation.abort(new TimeoutError(`${deployment.id} did not answer within ${timeoutMs} ms.`));
+          });
     const started = performance.now();
     stats.started(Date.now());
     try {

@@ -2,6 +2,7 @@ import { UpstreamError, type CallOptions, type PluginLogger } from '@modelgate/c
 import { createUpstreamError } from '../create-upstream-error.js';
 import type { HttpPools, HttpResponse } from '../http-pools.js';
 import { loadApiKey } from '../load-api-key.js';
+import { readBodyText } from '../read-body-text.js';
 import { mapRequestError, type AbortState } from '../map-request-error.js';
 import type { OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible-settings.js';
 
@@ -96,7 +97,7 @@ export class OpenAICompatibleClient {
   /** Reads a whole body as text, mapping a broken connection or an abort. */
   async readText(response: HttpResponse, model: string | undefined, signal: AbortState | undefined): Promise<string> {
     try {
-      return await response.body.text();
+      return await readBodyText(response, { maxBytes: this.settings.limits?.maxResponseBytes, provider: this.provider, model });
     } catch (error) {
       throw mapRequestError(error, { signal, provider: this.provider, model });
     }

@@ -22,7 +22,8 @@ export class OpenAICompatibleProvider implements ProviderV1 {
     this.name = settings.name;
     this.settings = settings;
     this.ownsPools = settings.pools === undefined;
-    this.pools = settings.pools ?? new HttpPools();
+    const idleTimeoutMs = settings.limits?.idleTimeoutMs;
+    this.pools = settings.pools ?? new HttpPools(idleTimeoutMs === undefined ? {} : { bodyTimeout: idleTimeoutMs });
     this.client = new OpenAICompatibleClient(settings, this.pools);
   }
 

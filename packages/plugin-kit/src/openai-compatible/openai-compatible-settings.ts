@@ -1,5 +1,6 @@
 import type { PluginLogger } from '@modelgate/core';
 import type { HttpPools } from '../http-pools.js';
+import type { UpstreamLimits } from '../upstream-limits.js';
 
 /** What an OpenAI-compatible host does differently from OpenAI. Every quirk is off by default. */
 export interface OpenAICompatibleQuirks {
@@ -38,6 +39,8 @@ export interface OpenAICompatibleProviderSettings {
   environment?: Readonly<Record<string, string | undefined>>;
   /** Shared connection pools; by default the provider creates its own and closes them in `close()`. */
   pools?: HttpPools;
+  /** Response size cap and idle timeout (the idle timeout applies to the provider's own pools). */
+  limits?: UpstreamLimits;
   /** Receives a warning the first time a field is dropped by `unsupportedFields`. */
   logger?: PluginLogger;
 }

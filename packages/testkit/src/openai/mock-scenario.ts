@@ -25,8 +25,8 @@ export interface MockToolCall {
  * `tool_calls` scenarios with ordinary embeddings; every other scenario applies to them too.
  */
 export type MockScenario =
-  /** An assistant text answer; streams split the content into several fragments. */
-  | { type: 'text'; content: string; usage?: MockUsage; finishReason?: MockFinishReason }
+  /** An assistant text answer; streams split the content into several fragments (`chunkDelayMs` apart). */
+  | { type: 'text'; content: string; usage?: MockUsage; finishReason?: MockFinishReason; chunkDelayMs?: number }
   /** Tool calls (two or more are parallel calls with indexes 0, 1, ...), optionally after some text. */
   | { type: 'tool_calls'; calls: MockToolCall[]; content?: string; usage?: MockUsage }
   /** An HTTP error; the default body is OpenAI's error shape. A string body is sent as is. */
@@ -50,6 +50,11 @@ export type MockScenario =
   | { type: 'stream_error'; afterChunks: number; error?: OpenAIErrorBody['error']; content?: string }
   /** A text answer whose stream sends one chunk every `intervalMs` (for cancellation tests). */
   | { type: 'slow'; content: string; intervalMs: number }
+  /**
+   * An upstream that echoes the `Authorization` header it received (some do, in 401 and 5xx bodies):
+   * an HTTP error with that status, or with `inStream` a stream whose second event is an error.
+   */
+  | { type: 'echo_credential'; status: number; inStream?: boolean }
   /** Waits, then answers with `then`. */
   | { type: 'delay'; ms: number; then: MockScenario }
   /** Status, headers and body bytes exactly as given, for malformed-upstream tests. */

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { chatCompletionBody } from './chat-completion-body.js';
 import { chatCompletionChunks } from './chat-completion-chunks.js';
 import { embeddingResponseBody } from './mock-embedding.js';
@@ -12,6 +12,8 @@ export interface ScenarioExchange {
   route: 'chat' | 'embeddings';
   /** The parsed request body. */
   body: Record<string, unknown>;
+  /** The request's headers (lower-case names). */
+  headers?: IncomingHttpHeaders;
   /** True when the client or the server has closed the connection. */
   isClosed(): boolean;
   /** Called before the mock destroys the socket on purpose, so that it is not recorded as a client abort. */
@@ -99,7 +101,7 @@ async function serveAnswer(
     return;
   }
   startStream(response);
-  await writeEvents(exchange, streamEvents(scenario, exchange), intervalMs);
+  await writeEvents(exchange, streamEvents(scenario, exchange), intervalMs || (scenario.type === 'text' ? (scenario.chunkDelayMs ?? 0) : 0));
   if (!exchange.isClosed()) response.end('data: [DONE]\n\n');
 }
 
@@ -155,6 +157,18 @@ export async function serveScenario(scenario: MockScenario, exchange: ScenarioEx
     }
     case 'slow':
       return serveAnswer({ type: 'text', content: scenario.content }, exchange, scenario.intervalMs);
+    case 'echo_credential': {
+      const message = `Request refused; it carried authorization: ${exchange.headers?.authorization ?? '(none)'}`;
+      const errorBody = { error: { message, type: 'server_error', param: null, code: 'echo' } };
+      if (scenario.inStream === true && isStream(exchange)) {
+        startStream(response);
+        await writeEvents(exchange, streamEvents({ type: 'text', content: 'Partial answer.' }, exchange).slice(0, 1));
+        if (!exchange.isClosed()) response.end(`data: ${JSON.stringify(errorBody)}\n\n`);
+        return;
+      }
+      sendJson(response, scenario.status, errorBody);
+      return;
+    }
     case 'delay':
       await sleep(scenario.ms, exchange);
       if (!exchange.isClosed()) await serveScenario(scenario.then, exchange);

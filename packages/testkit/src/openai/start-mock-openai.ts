@@ -136,6 +136,7 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
       response,
       route,
       body,
+      headers: request.headers,
       isClosed: () => response.destroyed || response.writableEnded || closing,
       markDropped: () => {
         dropped = true;

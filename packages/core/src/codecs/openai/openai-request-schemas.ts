@@ -50,7 +50,7 @@ const optionalCount = z.number().int().min(1).nullable().optional();
 
 /** The checks every chat request passes before it is routed. Unknown fields pass through. */
 export const openAIChatRequestSchema = z.looseObject({
-  model: z.string().min(1),
+  model: z.string().min(1).max(256),
   messages: z.array(message).min(1),
   stream: z.boolean().nullable().optional(),
   stream_options: z.looseObject({ include_usage: z.boolean().optional() }).nullable().optional(),
@@ -82,7 +82,7 @@ const embeddingInput = z.union([
 ]);
 
 export const openAIEmbeddingRequestSchema = z.looseObject({
-  model: z.string().min(1),
+  model: z.string().min(1).max(256),
   input: embeddingInput,
   encoding_format: z.enum(['float', 'base64']).optional(),
   dimensions: z.number().int().min(1).optional(),
