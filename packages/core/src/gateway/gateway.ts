@@ -8,6 +8,7 @@ import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { ModelGroup, ModelRegistry } from '../models/model-registry.js';
 import type { AttemptContext, Router } from '../router/router.js';
 import type { ChatCodecV1, EmbeddingCodecV1, EncodeContextV1 } from '../specification/chat-codec-v1.js';
+import type { ChatRequestV1 } from '../specification/chat/chat-request-v1.js';
 import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1.js';
 import type { WarningV1 } from '../specification/chat/chat-response-v1.js';
 import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middleware-v1.js';
@@ -92,13 +93,15 @@ export class Gateway {
   /** Decodes a surface's request body and runs it; the body may come straight from a client. */
   async runChat<Encoding>(codec: ChatCodecV1<Encoding>, body: unknown, context: RequestContext = {}): Promise<ChatOutcome<Encoding>> {
     const decoded = codec.decode(body);
-    let request = decoded.request;
     const requestId = context.requestId ?? randomUUID();
-    this.authorise(request.model, context.principal);
-    const hookContext: MiddlewareContextV1 = { requestId, principal: context.principal, model: request.model };
+    this.authorise(decoded.model, context.principal);
+    const hookContext: MiddlewareContextV1 = { requestId, principal: context.principal, model: decoded.model };
+    // The canonical request is built only when a hook or a canonical attempt needs it.
+    let rewritten: ChatRequestV1 | undefined;
     for (const middleware of this.chatHooks) {
-      if (middleware.beforeChat) request = (await middleware.beforeChat(request, hookContext)) ?? request;
+      if (middleware.beforeChat) rewritten = (await middleware.beforeChat(rewritten ?? decoded.request, hookContext)) ?? rewritten;
     }
+    const canonical = (): ChatRequestV1 => rewritten ?? decoded.request;
     // Any chat hook forces the canonical path: a forwarded body would bypass it.
     const native = this.chatHooks.length === 0 ? decoded.native : undefined;
     const cancellation = cancellationOf(context);
@@ -107,7 +110,7 @@ export class Gateway {
     let streaming = false;
     try {
       const routed = await this.parts.router.run(
-        request.model,
+        decoded.model,
         async (attempt): Promise<Attempted> => {
           const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
           const options = new AttemptCallOptions(attempt.cancellation, requestId, headers);
@@ -117,8 +120,8 @@ export class Gateway {
               : { native: true, stream: false, result: await model.native.generate(native, options) };
           }
           return stream
-            ? { native: false, stream: true, result: await model.stream(request, options) }
-            : { native: false, stream: false, result: await model.generate(request, options) };
+            ? { native: false, stream: true, result: await model.stream(canonical(), options) }
+            : { native: false, stream: false, result: await model.generate(canonical(), options) };
         },
         cancellation,
         (group) => mayUseModel(context.principal, group),

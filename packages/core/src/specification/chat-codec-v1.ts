@@ -6,7 +6,13 @@ import type { NativeChatRequestV1, NativeChatResultV1, NativeStreamPartV1 } from
 
 /** A surface's request, decoded. */
 export interface DecodedChatRequestV1<Encoding> {
-  request: ChatRequestV1;
+  /** The public model name asked for. */
+  readonly model: string;
+  /**
+   * The canonical request. A codec may build it on first read (a getter): a request forwarded natively
+   * never needs it.
+   */
+  readonly request: ChatRequestV1;
   stream: boolean;
   /** What the encoders need from the request (OpenAI: whether the client asked for the usage chunk). */
   encoding: Encoding;

@@ -117,8 +117,8 @@ describe('OpenAI chat codec: decode', () => {
   it('names the bad field in OpenAI terms', () => {
     const cases: [unknown, string][] = [
       [{ messages: [{ role: 'user', content: 'x' }] }, 'model'],
-      [{ model: 'm', messages: [{ role: 'tool', content: 'x' }] }, 'messages.0.tool_call_id'],
-      [{ model: 'm', messages: [{ role: 'user', content: [{ type: 'file', file: {} }] }] }, 'messages.0.content.0.file'],
+      [{ model: 'm', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].tool_call_id'],
+      [{ model: 'm', messages: [{ role: 'user', content: [{ type: 'file', file: {} }] }] }, 'messages[0].content[0].file'],
     ];
     for (const [body, param] of cases) {
       expect(() => openAIChatCodec.decode(body)).toThrow(expect.objectContaining({ param }));

@@ -1,4 +1,5 @@
 import type { ChatCodecV1, ChatStreamEncoderV1, EncodeContextV1 } from '../../specification/chat-codec-v1.js';
+import type { ChatRequestV1 } from '../../specification/chat/chat-request-v1.js';
 import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
 import type { NativeChatResultV1, NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
@@ -53,12 +54,18 @@ export const openAIChatCodec: ChatCodecV1<OpenAIChatEncoding> = {
   name: 'openai-chat',
   nativeFormat: 'openai-chat',
   decode(body: unknown) {
-    const request = validateRequest(openAIChatRequestSchema, body) as OpenAIChatRequest;
+    const wire = validateRequest(openAIChatRequestSchema, body) as OpenAIChatRequest;
+    let request: ChatRequestV1 | undefined;
     return {
-      request: decodeOpenAIChatRequest(request),
-      stream: request.stream === true,
-      encoding: { includeUsage: request.stream_options?.include_usage === true },
-      native: { format: 'openai-chat', body: request },
+      model: wire.model,
+      // Built when first read: the native path forwards `wire` and never needs it.
+      get request(): ChatRequestV1 {
+        request ??= decodeOpenAIChatRequest(wire);
+        return request;
+      },
+      stream: wire.stream === true,
+      encoding: { includeUsage: wire.stream_options?.include_usage === true },
+      native: { format: 'openai-chat', body: wire },
     };
   },
   encodeResponse: encodeOpenAIChatResponse,

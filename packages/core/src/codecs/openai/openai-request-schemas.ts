@@ -11,7 +11,9 @@ const audioPart = z.looseObject({
 });
 const filePart = z.looseObject({
   type: z.literal('file'),
-  file: z.looseObject({ file_id: z.string().optional(), file_data: z.string().optional(), filename: z.string().optional() }),
+  file: z
+    .looseObject({ file_id: z.string().optional(), file_data: z.string().optional(), filename: z.string().optional() })
+    .refine((file) => file.file_id !== undefined || file.file_data !== undefined, 'give file_id or file_data'),
 });
 const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
 const contentPart = z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart, refusalPart]);
@@ -22,13 +24,23 @@ const toolCall = z.looseObject({
   function: z.looseObject({ name: z.string().min(1), arguments: z.string() }),
 });
 
-const message = z.looseObject({
-  role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
-  content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
-  name: z.string().optional(),
-  tool_calls: z.array(toolCall).optional(),
-  tool_call_id: z.string().optional(),
-});
+const message = z
+  .looseObject({
+    role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
+    content: z.union([z.string(), z.array(contentPart), z.null()]).optional(),
+    name: z.string().optional(),
+    tool_calls: z.array(toolCall).optional(),
+    tool_call_id: z.string().optional(),
+  })
+  .superRefine((value, context) => {
+    // Checked here, not when the canonical request is built: a forwarded request is never decoded.
+    if (value.role === 'tool' && (value.tool_call_id === undefined || value.tool_call_id === '')) {
+      context.addIssue({ code: 'custom', path: ['tool_call_id'], message: 'a tool message needs the id of the call it answers' });
+    }
+    if (value.role === 'function' && (value.name === undefined || value.name === '')) {
+      context.addIssue({ code: 'custom', path: ['name'], message: 'a function message needs the function name' });
+    }
+  });
 
 const functionTool = z.looseObject({
   type: z.literal('function'),
