@@ -181,7 +181,8 @@ export { redactedMarker, SecretRedactor } from './security/secret-redactor.js';
 export { collectConfiguredSecrets, credentialSettingName } from './security/collect-configured-secrets.js';
 export { createSecretRedactor } from './security/create-secret-redactor.js';
 
-export { ModelRegistry, type ModelGroup } from './models/model-registry.js';
+export { ModelRegistry, type ModelGroup, type ModelRegistryOptions } from './models/model-registry.js';
+export { selectUsableDeployments, type CredentialStateLookup, type DeploymentCandidate } from './models/select-usable-deployments.js';
 export { Router, type AttemptContext, type RouteResult, type RouterOptions } from './router/router.js';
 export { weightedStrategy } from './router/weighted-strategy.js';
 

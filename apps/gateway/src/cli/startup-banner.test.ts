@@ -67,4 +67,28 @@ describe('startup banner', () => {
     expect(banner).toContain('    smart → anthropic/claude-sonnet-4-5, openai/gpt-4.1\n');
     expect(banner).not.toContain('no key —');
   });
+
+  it('lists a standby demo deployment as serving only while no other deployment has its key', async () => {
+    const text = `
+providers:
+  openai: { type: openai }
+  demo: { type: demo }
+models:
+  - name: smart
+    deployments:
+      - { provider: openai, model: gpt-4.1 }
+      - { provider: demo, model: demo-smart, standby: true }
+`;
+    const banner = async (environment: Record<string, string>) => {
+      const loaded = parseConfigText(text, { source: 'config/gateway.yaml', environment });
+      const gateway = await createAppGateway(loaded, { environment });
+      try {
+        return buildStartupBanner({ version: '9.9.9', loaded, url: 'http://127.0.0.1:4000', host: '127.0.0.1', provider: (name) => gateway.provider(name) });
+      } finally {
+        await gateway.close();
+      }
+    };
+    expect(await banner({})).toContain('    smart → demo/demo-smart (1 more without credentials)\n');
+    expect(await banner({ OPENAI_API_KEY: 'sk-test' })).toContain('    smart → openai/gpt-4.1 (standby: demo/demo-smart)\n');
+  });
 });

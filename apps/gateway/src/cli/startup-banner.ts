@@ -1,4 +1,4 @@
-import type { CredentialStateV1, LoadedConfig, ProviderV1 } from '@modelgate/core';
+import { selectUsableDeployments, type CredentialStateV1, type LoadedConfig, type ProviderV1 } from '@modelgate/core';
 import { isLoopbackHost } from '../security/is-loopback-host.js';
 
 export interface StartupBannerInput {
@@ -45,23 +45,31 @@ export function buildStartupBanner(input: StartupBannerInput): string {
     `  auth:      ${authMode(config, input.host)}`,
   ];
 
-  const usable = new Map<string, boolean>();
+  const credentials = new Map<string, CredentialStateV1 | undefined>();
   const providerNames = Object.keys(config.providers);
   lines.push(`  providers: ${providerNames.length === 0 ? '(none)' : ''}`.trimEnd());
   for (const name of providerNames) {
-    const credentials = credentialsOf(input.provider(name));
-    usable.set(name, credentials?.state !== 'missing');
+    const state = credentialsOf(input.provider(name));
+    credentials.set(name, state);
     const settings = config.providers[name]!;
     const type = settings.type ?? settings.plugin ?? name;
-    lines.push(`    ${name}${type === name ? '' : ` (${type})`}: ${describeCredentials(credentials)}`);
+    lines.push(`    ${name}${type === name ? '' : ` (${type})`}: ${describeCredentials(state)}`);
   }
 
   lines.push(`  models:    ${config.models.length === 0 ? '(none)' : ''}`.trimEnd());
   for (const model of config.models) {
-    const ready = model.deployments.filter((deployment) => usable.get(deployment.provider) !== false);
+    // The same rule as the router's model groups: what is listed here is where requests go.
+    const chosen = selectUsableDeployments(model.deployments, (name) => credentials.get(name));
+    const hasKeys = model.deployments.filter((deployment) => credentials.get(deployment.provider)?.state !== 'missing');
+    const ready = hasKeys.length === 0 ? [] : chosen;
     const names = ready.map((deployment) => `${deployment.provider}/${deployment.model}`);
-    const idle = model.deployments.length - ready.length;
-    const rest = idle === 0 ? '' : ` (${idle} more without credentials)`;
+    const idle = model.deployments.length - hasKeys.length;
+    const standby = hasKeys.filter((deployment) => !ready.includes(deployment));
+    const notes = [
+      ...(idle === 0 ? [] : [`${idle} more without credentials`]),
+      ...(standby.length === 0 ? [] : [`standby: ${standby.map((deployment) => `${deployment.provider}/${deployment.model}`).join(', ')}`]),
+    ];
+    const rest = notes.length === 0 ? '' : ` (${notes.join('; ')})`;
     lines.push(`    ${model.name} → ${names.length === 0 ? 'no usable deployment' : names.join(', ')}${rest}`);
   }
 

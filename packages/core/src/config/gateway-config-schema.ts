@@ -14,6 +14,8 @@ export const deploymentConfigSchema = z.strictObject({
   weight: z.number().positive().default(1),
   rpm: positiveInteger.optional(),
   tpm: positiveInteger.optional(),
+  /** Serve only when no other deployment of the group has its credentials (the shipped demo model). */
+  standby: z.boolean().optional(),
 });
 
 export const modelConfigSchema = z.strictObject({

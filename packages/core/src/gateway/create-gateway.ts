@@ -79,7 +79,9 @@ export async function createGateway(
     throw error;
   }
 
-  const registry = new ModelRegistry(config);
+  const registry = new ModelRegistry(config, {
+    credentialsOf: (name) => container.providerRegistry.get(name)?.describeCredentials?.(),
+  });
   const router = new Router({
     registry,
     strategy: container.resolve('router-strategy')!,

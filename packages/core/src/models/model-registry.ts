@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
+import { selectUsableDeployments, type CredentialStateLookup } from './select-usable-deployments.js';
 
 export interface ModelGroup {
   /** The public name clients ask for. */
@@ -9,23 +10,33 @@ export interface ModelGroup {
   direct: boolean;
 }
 
+export interface ModelRegistryOptions {
+  /**
+   * The credential state of each provider instance: a group keeps only the deployments that
+   * `selectUsableDeployments` picks. Without it every configured deployment is kept.
+   */
+  credentialsOf?: CredentialStateLookup;
+}
+
 /**
  * Public model names → deployments. A configured group wins; otherwise `<provider>/<model>` goes
- * straight to that provider instance (the model part may itself contain slashes).
+ * straight to that provider instance (the model part may itself contain slashes). A group's
+ * deployments are fixed at start-up: those whose provider lacks its credentials are left out.
  */
 export class ModelRegistry {
   private readonly groups = new Map<string, ModelGroup>();
   private readonly providers: ReadonlySet<string>;
 
-  constructor(config: Pick<GatewayConfig, 'models' | 'providers'>) {
+  constructor(config: Pick<GatewayConfig, 'models' | 'providers'>, options: ModelRegistryOptions = {}) {
     this.providers = new Set(Object.keys(config.providers));
+    const credentialsOf = options.credentialsOf;
     for (const model of config.models) {
       const seen = new Map<string, number>();
-      const deployments = model.deployments.map((deployment) => {
+      const all = model.deployments.map((deployment) => {
         const base = `${deployment.provider}/${deployment.model}`;
         const count = seen.get(base) ?? 0;
         seen.set(base, count + 1);
-        return Object.freeze({
+        const frozen: DeploymentV1 = Object.freeze({
           id: count === 0 ? base : `${base}#${count}`,
           provider: deployment.provider,
           model: deployment.model,
@@ -33,7 +44,11 @@ export class ModelRegistry {
           ...(deployment.rpm === undefined ? {} : { rpm: deployment.rpm }),
           ...(deployment.tpm === undefined ? {} : { tpm: deployment.tpm }),
         });
+        return { provider: deployment.provider, standby: deployment.standby === true, deployment: frozen };
       });
+      // Ids are given before the selection, so that a deployment keeps its id whichever keys are set.
+      const chosen = credentialsOf === undefined ? all : selectUsableDeployments(all, credentialsOf);
+      const deployments = chosen.map((candidate) => candidate.deployment);
       this.groups.set(model.name, Object.freeze({ name: model.name, deployments, direct: false }));
     }
   }
