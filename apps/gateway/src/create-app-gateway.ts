@@ -1,5 +1,6 @@
 import { createGateway, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition, type PluginLogger } from '@modelgate/core';
 import openaiProviderPlugin from '@modelgate/provider-openai';
+import demoProviderPlugin from '@modelgate/provider-demo';
 
 export interface CreateAppGatewayOptions {
   environment?: Readonly<Record<string, string | undefined>>;
@@ -10,8 +11,8 @@ export interface CreateAppGatewayOptions {
   middleware?: readonly MiddlewareV1[];
 }
 
-/** The plugins the app ships with, so that catalog types (`openai`, `groq`, `ollama`...) always resolve. */
-export const bundledPlugins: readonly PluginDefinition[] = [openaiProviderPlugin as PluginDefinition];
+/** The plugins the app ships with, so that catalog types (`openai`, `groq`, `ollama`...) and `demo` always resolve. */
+export const bundledPlugins: readonly PluginDefinition[] = [openaiProviderPlugin as PluginDefinition, demoProviderPlugin as PluginDefinition];
 
 /**
  * Creates the gateway the way the app does: plugin packages are imported from the app's own
