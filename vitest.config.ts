@@ -37,7 +37,13 @@ export default defineConfig({
     alias: workspaceAliases(),
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'plugins/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'examples/*/src/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     // The current client SDKs need Node 22 or later: they install and run on their own (docs/decisions/0016).
     exclude: ['**/node_modules/**', 'tests/clients/**'],
     testTimeout: 30_000,

@@ -31,7 +31,13 @@ beforeAll(async () => {
       },
       models: [
         { name: 'smart', deployments: [{ provider: 'primary', model: 'gpt-4.1' }] },
-        { name: 'shaky', deployments: [{ provider: 'broken', model: 'gpt-4.1' }, { provider: 'primary', model: 'gpt-4.1-mini' }] },
+        {
+          name: 'shaky',
+          deployments: [
+            { provider: 'broken', model: 'gpt-4.1' },
+            { provider: 'primary', model: 'gpt-4.1-mini' },
+          ],
+        },
         { name: 'embed', deployments: [{ provider: 'primary', model: 'text-embedding-3-small' }] },
         { name: 'nokey', deployments: [{ provider: 'keyless', model: 'llama' }] },
       ],
@@ -62,7 +68,13 @@ describe('library API against the mock upstream', () => {
   it('chat.completions.create with stream: true is an async iterable with tool calls reassembled', async () => {
     const weather = JSON.stringify({ city: 'Paris', unit: 'celsius' });
     const time = JSON.stringify({ zone: 'Europe/Paris' });
-    mock.enqueue({ type: 'tool_calls', calls: [{ name: 'get_weather', arguments: weather }, { name: 'get_time', arguments: time }] });
+    mock.enqueue({
+      type: 'tool_calls',
+      calls: [
+        { name: 'get_weather', arguments: weather },
+        { name: 'get_time', arguments: time },
+      ],
+    });
     const stream = await gateway.chat.completions.create({ model: 'smart', messages: [userMessage('weather?')], stream: true });
     const calls = new Map<number, { id?: string; name?: string; arguments: string }>();
     let finish: string | null = null;
@@ -116,7 +128,11 @@ describe('library API against the mock upstream', () => {
   });
 
   it('surfaces an upstream 429 as a retryable UpstreamError after the retries', async () => {
-    mock.enqueue({ type: 'rate_limit', retryAfterSeconds: 0 }, { type: 'rate_limit', retryAfterSeconds: 0 }, { type: 'rate_limit', retryAfterSeconds: 0 });
+    mock.enqueue(
+      { type: 'rate_limit', retryAfterSeconds: 0 },
+      { type: 'rate_limit', retryAfterSeconds: 0 },
+      { type: 'rate_limit', retryAfterSeconds: 0 },
+    );
     await expect(gateway.completion({ model: 'smart', messages: [userMessage('x')] })).rejects.toSatisfy(
       (error) => UpstreamError.isInstance(error) && error.status === 429 && error.isRetryable,
     );

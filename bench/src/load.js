@@ -71,7 +71,7 @@ export function runLoad({ url, headers, body, connections, durationSeconds, amou
       });
     });
     instance.on('response', (_client, _statusCode, _bytes, responseTime) => latencies.push(responseTime));
-    const cap = setTimeout(() => instance.stop(), ((maxSeconds ?? (durationSeconds ?? 60) + 15) * 1000)).unref();
+    const cap = setTimeout(() => instance.stop(), (maxSeconds ?? (durationSeconds ?? 60) + 15) * 1000).unref();
   });
 }
 
@@ -88,7 +88,12 @@ export async function measureTtft({ url, headers, samples, warmup = 20 }) {
   try {
     for (let index = 0; index < warmup + samples; index++) {
       const started = performance.now();
-      const response = await client.request({ method: 'POST', path: new URL('v1/chat/completions', `${url}/`).pathname, headers: requestHeaders, body });
+      const response = await client.request({
+        method: 'POST',
+        path: new URL('v1/chat/completions', `${url}/`).pathname,
+        headers: requestHeaders,
+        body,
+      });
       let first = null;
       let text = '';
       for await (const chunk of response.body) {

@@ -46,7 +46,13 @@ function completionBody(model, created) {
 
 /** 10 chunk events (role, 8 content deltas, finish + usage) and `data: [DONE]`: 11 events. */
 function streamEvents(model, created) {
-  const base = { id: 'chatcmpl-mock0000000000000000000000', object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_mock' };
+  const base = {
+    id: 'chatcmpl-mock0000000000000000000000',
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    system_fingerprint: 'fp_mock',
+  };
   const chunk = (delta, finishReason = null, usage = undefined) =>
     `data: ${JSON.stringify({
       ...base,

@@ -12,7 +12,11 @@ import { BENCH_DIR, REPO_ROOT, modelgateAvailable, modelgateConfigs, startMock, 
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { config: { type: 'string', default: 'minimal' }, seconds: { type: 'string', default: '10' }, top: { type: 'string', default: '30' } },
+  options: {
+    config: { type: 'string', default: 'minimal' },
+    seconds: { type: 'string', default: '10' },
+    top: { type: 'string', default: '30' },
+  },
 });
 installCleanup();
 if (!modelgateAvailable()) throw new Error('apps/gateway/dist/cli.js is missing: run `pnpm build` at the repo root');
@@ -26,7 +30,8 @@ const target = await startModelgate(mock, config, {
   nodeOptions: ['--cpu-prof', '--cpu-prof-dir', directory],
 });
 const seconds = Number(values.seconds);
-const load = async (stream) => runLoad({ url: target.url, headers: target.headers, body: chatBody(stream), connections: 50, durationSeconds: seconds });
+const load = async (stream) =>
+  runLoad({ url: target.url, headers: target.headers, body: chatBody(stream), connections: 50, durationSeconds: seconds });
 await load(false); // warm-up, profiled too but dwarfed by the rest
 const nonStream = await load(false);
 const stream = await load(true);
@@ -60,7 +65,12 @@ for (const node of profile.nodes) {
   const time = selfTime.get(node.id) ?? 0;
   if (!time) continue;
   const frame = node.callFrame;
-  const file = frame.url ? frame.url.replace(/^file:\/\//, '').replace(`${REPO_ROOT}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '') : '';
+  const file = frame.url
+    ? frame.url
+        .replace(/^file:\/\//, '')
+        .replace(`${REPO_ROOT}/`, '')
+        .replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
+    : '';
   const key = `${frame.functionName || '(anonymous)'}  ${file}${file ? `:${frame.lineNumber + 1}` : ''}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + time);
   const pkg = where(frame.url);
@@ -77,13 +87,19 @@ const lines = [
   '',
   '| where | self time |',
   '|---|---:|',
-  ...[...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([name, time]) => `| ${name} | ${percent(time)} |`),
+  ...[...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([name, time]) => `| ${name} | ${percent(time)} |`),
   '',
   `## Top ${top} functions by self time`,
   '',
   '| function | self time |',
   '|---|---:|',
-  ...[...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, time]) => `| \`${name.replace(/\|/g, '\\|')}\` | ${percent(time)} |`),
+  ...[...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, time]) => `| \`${name.replace(/\|/g, '\\|')}\` | ${percent(time)} |`),
 ];
 const text = lines.join('\n');
 writeFileSync(path.join(BENCH_DIR, 'results', 'profile-latest.md'), `${text}\n`);

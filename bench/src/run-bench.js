@@ -51,8 +51,28 @@ const truthy = (value) => value !== undefined && value !== '' && value !== '0' &
 const quick = flags.quick || truthy(process.env.npm_config_quick) || truthy(process.env.BENCH_QUICK);
 
 const settings = quick
-  ? { mode: 'quick', rounds: 1, phaseSeconds: 2, delaySeconds: 1, warmupSeconds: 1, ttftSamples: 50, ttftWarmup: 10, soak: [5_000, 20_000], soakMaxSeconds: 8 }
-  : { mode: 'full', rounds: 3, phaseSeconds: 5, delaySeconds: 4, warmupSeconds: 2, ttftSamples: 200, ttftWarmup: 30, soak: [100_000, 1_000_000], soakMaxSeconds: 450 };
+  ? {
+      mode: 'quick',
+      rounds: 1,
+      phaseSeconds: 2,
+      delaySeconds: 1,
+      warmupSeconds: 1,
+      ttftSamples: 50,
+      ttftWarmup: 10,
+      soak: [5_000, 20_000],
+      soakMaxSeconds: 8,
+    }
+  : {
+      mode: 'full',
+      rounds: 3,
+      phaseSeconds: 5,
+      delaySeconds: 4,
+      warmupSeconds: 2,
+      ttftSamples: 200,
+      ttftWarmup: 30,
+      soak: [100_000, 1_000_000],
+      soakMaxSeconds: 450,
+    };
 // autocannon counts its duration in whole seconds.
 if (flags.rounds) settings.rounds = Number(flags.rounds);
 if (flags['phase-seconds']) settings.phaseSeconds = Math.max(1, Math.round(Number(flags['phase-seconds'])));
@@ -111,7 +131,11 @@ async function measureRound(target) {
   round.stream = await measuredLoad(target, { body: chatBody(true), connections: CONNECTIONS, durationSeconds: settings.phaseSeconds });
   await setUpstream({ delayMs: UPSTREAM_DELAY_MS });
   try {
-    round.delay = await measuredLoad(target, { body: chatBody(false), connections: DELAY_CONNECTIONS, durationSeconds: settings.delaySeconds });
+    round.delay = await measuredLoad(target, {
+      body: chatBody(false),
+      connections: DELAY_CONNECTIONS,
+      durationSeconds: settings.delaySeconds,
+    });
   } finally {
     await setUpstream({ delayMs: 0 });
   }
@@ -126,7 +150,14 @@ async function soakTo(target, state, count, deadline) {
   while (state.requests < count && Date.now() < deadline) {
     const remaining = count - state.requests;
     const seconds = Math.max(1, Math.min(30, (deadline - Date.now()) / 1000));
-    const result = await runLoad({ url: target.url, headers: target.headers, body: chatBody(false), connections: CONNECTIONS, amount: remaining, maxSeconds: seconds });
+    const result = await runLoad({
+      url: target.url,
+      headers: target.headers,
+      body: chatBody(false),
+      connections: CONNECTIONS,
+      amount: remaining,
+      maxSeconds: seconds,
+    });
     state.requests += result.requests;
     state.errors += result.errors + result.non2xx;
     if (result.requests === 0) break;
@@ -155,8 +186,14 @@ async function main() {
     `${os.cpus().length} cores shared by the mock upstream, the target and the load generator (autocannon in the harness process): absolute figures are lower than on a dedicated load rig, and every target runs under the same conditions (all processes stay up, only the target under test gets load).`,
   ];
   const busyAtStart = await machineBusy(1000);
-  if (busyAtStart > 0.1) notes.push(`The machine was ${(busyAtStart * 100).toFixed(0)}% busy before the run started: other work competed for CPU too (it affects all targets alike only on average; compare ratios, and rerun on an idle machine for figures to quote).`);
-  if (quick) notes.push(`Quick mode: ${settings.rounds} round (no median), ${settings.phaseSeconds} s phases, ${settings.ttftSamples} TTFT samples, and a scaled-down RSS soak (${label(settings.soak[0])} / ${label(settings.soak[1])} requests instead of 100k / 1M). Use the full run for figures to quote.`);
+  if (busyAtStart > 0.1)
+    notes.push(
+      `The machine was ${(busyAtStart * 100).toFixed(0)}% busy before the run started: other work competed for CPU too (it affects all targets alike only on average; compare ratios, and rerun on an idle machine for figures to quote).`,
+    );
+  if (quick)
+    notes.push(
+      `Quick mode: ${settings.rounds} round (no median), ${settings.phaseSeconds} s phases, ${settings.ttftSamples} TTFT samples, and a scaled-down RSS soak (${label(settings.soak[0])} / ${label(settings.soak[1])} requests instead of 100k / 1M). Use the full run for figures to quote.`,
+    );
   log(`bench: ${settings.mode} run, logs in ${logDir}`);
 
   mock = await startMock(path.join(logDir, 'mock.log'));
@@ -170,17 +207,27 @@ async function main() {
   if (modelgateAvailable()) {
     for (const config of modelgateConfigs()) {
       if (include(`modelgate ${config.id}`)) {
-        plans.push({ name: `modelgate ${config.id}`, start: () => startModelgate(mock, config, { logFile: path.join(logDir, `modelgate-${config.id}.log`) }), soak: true });
+        plans.push({
+          name: `modelgate ${config.id}`,
+          start: () => startModelgate(mock, config, { logFile: path.join(logDir, `modelgate-${config.id}.log`) }),
+          soak: true,
+        });
       }
       if (config.id === 'minimal' && !flags['no-workers'] && include('modelgate minimal workers')) {
-        plans.push({ name: 'modelgate minimal (2 workers)', start: () => startModelgate(mock, config, { workers: 2, logFile: path.join(logDir, `modelgate-${config.id}-w2.log`) }) });
+        plans.push({
+          name: 'modelgate minimal (2 workers)',
+          start: () => startModelgate(mock, config, { workers: 2, logFile: path.join(logDir, `modelgate-${config.id}-w2.log`) }),
+        });
       }
     }
   } else {
     notes.push(`modelgate not measured: ${path.relative(REPO_ROOT, MODELGATE_CLI)} is missing (run \`pnpm build\` at the repo root).`);
-    log(`bench: WARNING ${path.relative(REPO_ROOT, MODELGATE_CLI)} is missing; run \`pnpm build\` first. Measuring the other targets only.`);
+    log(
+      `bench: WARNING ${path.relative(REPO_ROOT, MODELGATE_CLI)} is missing; run \`pnpm build\` first. Measuring the other targets only.`,
+    );
   }
-  if (!flags['no-portkey'] && include('portkey')) plans.push({ name: 'portkey', start: () => startPortkey(mock, path.join(logDir, 'portkey.log')) });
+  if (!flags['no-portkey'] && include('portkey'))
+    plans.push({ name: 'portkey', start: () => startPortkey(mock, path.join(logDir, 'portkey.log')) });
 
   const targets = [];
   for (const plan of plans) {
@@ -190,7 +237,9 @@ async function main() {
       target.rounds = [];
       target.idleRssMb = rssMb(processTree(target.pid));
       targets.push(target);
-      log(`bench: ${elapsed()} started ${target.name} on ${target.url} (pid ${target.pid}, ${processTree(target.pid).length} process(es), ${target.idleRssMb.toFixed(1)} MB)`);
+      log(
+        `bench: ${elapsed()} started ${target.name} on ${target.url} (pid ${target.pid}, ${processTree(target.pid).length} process(es), ${target.idleRssMb.toFixed(1)} MB)`,
+      );
     } catch (error) {
       log(`bench: ${plan.name} failed to start: ${error.message}`);
       targets.push({ name: plan.name, kind: plan.name.split(' ')[0], failed: error.message, rounds: [] });
@@ -201,7 +250,13 @@ async function main() {
   log(`bench: ${elapsed()} warm-up`);
   for (const target of running) {
     for (const stream of [false, true]) {
-      await runLoad({ url: target.url, headers: target.headers, body: chatBody(stream), connections: CONNECTIONS, durationSeconds: settings.warmupSeconds });
+      await runLoad({
+        url: target.url,
+        headers: target.headers,
+        body: chatBody(stream),
+        connections: CONNECTIONS,
+        durationSeconds: settings.warmupSeconds,
+      });
     }
   }
 
@@ -229,7 +284,9 @@ async function main() {
       const [first, second] = settings.soak;
       const state = { requests: 0, errors: 0 };
       const deadline = Date.now() + settings.soakMaxSeconds * 1000;
-      log(`bench: ${elapsed()} RSS soak ${target.name}: ${label(first)} then ${label(second)} requests (at most ${settings.soakMaxSeconds} s)`);
+      log(
+        `bench: ${elapsed()} RSS soak ${target.name}: ${label(first)} then ${label(second)} requests (at most ${settings.soakMaxSeconds} s)`,
+      );
       const rssAfterFirstMb = await soakTo(target, state, first, deadline);
       const requestsAtFirst = state.requests;
       const rssAfterSecondMb = await soakTo(target, state, second, deadline);
@@ -245,8 +302,11 @@ async function main() {
         rssAfterSecondMb,
         peakRssMb: state.peakRssMb,
       };
-      if (!target.soak.completed) notes.push(`${target.name}: RSS soak stopped at ${state.requests} requests (time cap ${settings.soakMaxSeconds} s).`);
-      log(`bench: ${elapsed()} ${target.name}: RSS ${rssAfterFirstMb.toFixed(1)} MB after ${requestsAtFirst}, ${rssAfterSecondMb.toFixed(1)} MB after ${state.requests} requests`);
+      if (!target.soak.completed)
+        notes.push(`${target.name}: RSS soak stopped at ${state.requests} requests (time cap ${settings.soakMaxSeconds} s).`);
+      log(
+        `bench: ${elapsed()} ${target.name}: RSS ${rssAfterFirstMb.toFixed(1)} MB after ${requestsAtFirst}, ${rssAfterSecondMb.toFixed(1)} MB after ${state.requests} requests`,
+      );
     }
   }
 

@@ -29,7 +29,14 @@ export async function startMock(logFile) {
 }
 
 export async function startDirect(mock) {
-  return { name: 'direct (mock)', kind: 'direct', url: mock.url, headers: { authorization: `Bearer ${UPSTREAM_API_KEY}` }, pid: mock.child.pid, child: mock.child };
+  return {
+    name: 'direct (mock)',
+    kind: 'direct',
+    url: mock.url,
+    headers: { authorization: `Bearer ${UPSTREAM_API_KEY}` },
+    pid: mock.child.pid,
+    child: mock.child,
+  };
 }
 
 export async function startThinProxy(mock, logFile) {
@@ -39,7 +46,14 @@ export async function startThinProxy(mock, logFile) {
     ['--upstream', mock.url, '--api-key', UPSTREAM_API_KEY, '--master-key', MASTER_KEY],
     { logFile },
   );
-  const target = { name: 'thin proxy (fastify+undici)', kind: 'thin-proxy', url: `http://127.0.0.1:${port}`, headers: { authorization: `Bearer ${MASTER_KEY}` }, pid: child.pid, child };
+  const target = {
+    name: 'thin proxy (fastify+undici)',
+    kind: 'thin-proxy',
+    url: `http://127.0.0.1:${port}`,
+    headers: { authorization: `Bearer ${MASTER_KEY}` },
+    pid: child.pid,
+    child,
+  };
   await waitUntilServing(child, target.url, target.headers, chatBody(false));
   return target;
 }
@@ -60,7 +74,19 @@ export async function startModelgate(mock, config, { workers = 1, logFile, nodeO
   const port = await freePort();
   const child = spawnNode(
     `modelgate:${config.id}`,
-    ['--import', EXIT_WITH_PARENT, ...nodeOptions, MODELGATE_CLI, 'serve', '--config', config.file, '--port', String(port), '--workers', String(workers)],
+    [
+      '--import',
+      EXIT_WITH_PARENT,
+      ...nodeOptions,
+      MODELGATE_CLI,
+      'serve',
+      '--config',
+      config.file,
+      '--port',
+      String(port),
+      '--workers',
+      String(workers),
+    ],
     {
       logFile,
       cwd: BENCH_DIR,
@@ -74,7 +100,16 @@ export async function startModelgate(mock, config, { workers = 1, logFile, nodeO
     },
   );
   const name = workers === 1 ? `modelgate ${config.id}` : `modelgate ${config.id} (${workers} workers)`;
-  const target = { name, kind: 'modelgate', config: config.id, workers, url: `http://127.0.0.1:${port}`, headers: { authorization: `Bearer ${MASTER_KEY}` }, pid: child.pid, child };
+  const target = {
+    name,
+    kind: 'modelgate',
+    config: config.id,
+    workers,
+    url: `http://127.0.0.1:${port}`,
+    headers: { authorization: `Bearer ${MASTER_KEY}` },
+    pid: child.pid,
+    child,
+  };
   await waitUntilServing(child, target.url, target.headers, chatBody(false));
   if (workers > 1) {
     // Let every worker come up before measuring (the first answer proves only one of them).
@@ -85,10 +120,14 @@ export async function startModelgate(mock, config, { workers = 1, logFile, nodeO
 
 export async function startPortkey(mock, logFile) {
   const port = await freePort();
-  const child = spawnNode('portkey', ['--import', EXIT_WITH_PARENT, '--import', LOOPBACK_LISTEN, portkeyServerPath(), `--port=${port}`, '--headless'], {
-    logFile,
-    env: { NODE_ENV: 'production' },
-  });
+  const child = spawnNode(
+    'portkey',
+    ['--import', EXIT_WITH_PARENT, '--import', LOOPBACK_LISTEN, portkeyServerPath(), `--port=${port}`, '--headless'],
+    {
+      logFile,
+      env: { NODE_ENV: 'production' },
+    },
+  );
   const target = {
     name: 'portkey gateway 1.15.2',
     kind: 'portkey',

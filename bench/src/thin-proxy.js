@@ -54,7 +54,10 @@ if (process.send) process.send(message);
 else process.stdout.write(`${JSON.stringify(message)}\n`);
 
 const close = () => {
-  app.close().then(() => pool.close()).finally(() => process.exit(0));
+  app
+    .close()
+    .then(() => pool.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGTERM', close);
 process.on('SIGINT', close);

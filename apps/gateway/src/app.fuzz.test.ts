@@ -20,7 +20,10 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   mock = await startMockOpenAI();
-  const config = mockGatewayConfig(mock, { server: { log_level: 'silent', body_limit_bytes: bodyLimit }, router: { retries: 0, timeout_ms: 5000 } });
+  const config = mockGatewayConfig(mock, {
+    server: { log_level: 'silent', body_limit_bytes: bodyLimit },
+    router: { retries: 0, timeout_ms: 5000 },
+  });
   gateway = await createAppGateway(parseConfig(config));
   app = buildApp(gateway);
   await app.ready();
@@ -32,7 +35,15 @@ afterAll(async () => {
   await mock?.close();
 });
 
-const routes = ['/v1/chat/completions', '/v1/embeddings', '/v1/models', '/v1/models/smart', '/v1/models/mock/gpt-4.1', '/health/live', '/health/ready'];
+const routes = [
+  '/v1/chat/completions',
+  '/v1/embeddings',
+  '/v1/models',
+  '/v1/models/smart',
+  '/v1/models/mock/gpt-4.1',
+  '/health/live',
+  '/health/ready',
+];
 const postRoutes = ['/v1/chat/completions', '/v1/embeddings'];
 const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;
 const contentTypes = [
@@ -62,9 +73,16 @@ const authorizations: Record<string, string>[] = [
 ];
 
 const printable = fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((text) => text.replace(/[^\x20-\x7e]/g, ''));
-const model = fc.oneof(fc.constantFrom('smart', 'embed', 'mock/gpt-4.1', 'nope', '', 'mock/', '/x'), fc.string({ maxLength: 12 }), fc.jsonValue());
+const model = fc.oneof(
+  fc.constantFrom('smart', 'embed', 'mock/gpt-4.1', 'nope', '', 'mock/', '/x'),
+  fc.string({ maxLength: 12 }),
+  fc.jsonValue(),
+);
 const message = fc.oneof(
-  fc.record({ role: fc.constantFrom('user', 'system', 'assistant', 'tool', 'robot'), content: fc.oneof(fc.string({ maxLength: 20 }), fc.jsonValue()) }),
+  fc.record({
+    role: fc.constantFrom('user', 'system', 'assistant', 'tool', 'robot'),
+    content: fc.oneof(fc.string({ maxLength: 20 }), fc.jsonValue()),
+  }),
   fc.jsonValue(),
 );
 const chatLike = fc.record(

@@ -85,13 +85,51 @@ describe('buildApp', () => {
 
   it('answers errors in the OpenAI shape', async () => {
     const cases = [
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: { model: 'smart', messages: [] } }, status: 401, code: 'invalid_api_key', headers: {} },
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: { messages: [{ role: 'user', content: 'x' }] } }, status: 400, param: 'model' },
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: { model: 'smart', messages: 'no' } }, status: 400, param: 'messages' },
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: { model: 'nope', messages: [{ role: 'user', content: 'x' }] } }, status: 404, code: 'model_not_found' },
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: '{"model":', headers: { 'content-type': 'application/json' } }, status: 400, code: 'invalid_json' },
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: 'x'.repeat(5000), headers: { 'content-type': 'application/json' } }, status: 413, code: 'request_too_large' },
-      { request: { method: 'POST', url: '/v1/chat/completions', payload: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, status: 415 },
+      {
+        request: { method: 'POST', url: '/v1/chat/completions', payload: { model: 'smart', messages: [] } },
+        status: 401,
+        code: 'invalid_api_key',
+        headers: {},
+      },
+      {
+        request: { method: 'POST', url: '/v1/chat/completions', payload: { messages: [{ role: 'user', content: 'x' }] } },
+        status: 400,
+        param: 'model',
+      },
+      {
+        request: { method: 'POST', url: '/v1/chat/completions', payload: { model: 'smart', messages: 'no' } },
+        status: 400,
+        param: 'messages',
+      },
+      {
+        request: { method: 'POST', url: '/v1/chat/completions', payload: { model: 'nope', messages: [{ role: 'user', content: 'x' }] } },
+        status: 404,
+        code: 'model_not_found',
+      },
+      {
+        request: { method: 'POST', url: '/v1/chat/completions', payload: '{"model":', headers: { 'content-type': 'application/json' } },
+        status: 400,
+        code: 'invalid_json',
+      },
+      {
+        request: {
+          method: 'POST',
+          url: '/v1/chat/completions',
+          payload: 'x'.repeat(5000),
+          headers: { 'content-type': 'application/json' },
+        },
+        status: 413,
+        code: 'request_too_large',
+      },
+      {
+        request: {
+          method: 'POST',
+          url: '/v1/chat/completions',
+          payload: 'a=b',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+        status: 415,
+      },
       { request: { method: 'GET', url: '/v1/nothing' }, status: 404, code: 'unknown_url' },
       { request: { method: 'GET', url: '/v1/models/nope/really' }, status: 404, code: 'model_not_found' },
       { request: { method: 'GET', url: '/v1/models/%E0%A4%A' }, status: 400 },
@@ -139,7 +177,12 @@ describe('buildApp', () => {
     gateway.runEmbeddings = runEmbeddings;
     // A wrong key of the same length as the master key is refused like any other.
     const sameLength = `${masterKey.slice(0, -1)}${masterKey.endsWith('x') ? 'y' : 'x'}`;
-    const refused = await app.inject({ method: 'POST', url: '/v1/embeddings', headers: { 'x-api-key': sameLength }, payload: { model: 'smart', input: 'a' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/v1/embeddings',
+      headers: { 'x-api-key': sameLength },
+      payload: { model: 'smart', input: 'a' },
+    });
     expect(refused.statusCode).toBe(401);
     expect(principals).toHaveLength(1);
   });

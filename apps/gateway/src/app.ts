@@ -76,7 +76,8 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   app.register(secretRedactionPlugin, { redactor });
   // Access lines go through a buffer (one write per turn of the event loop) unless the caller brought its own logger.
   const accessWriter = options.logger === undefined ? new BufferedLineWriter() : undefined;
-  const accessLogger = accessWriter === undefined ? logger : new JsonLineLogger(options.logLevel ?? server.log_level, (line) => accessWriter.write(line));
+  const accessLogger =
+    accessWriter === undefined ? logger : new JsonLineLogger(options.logLevel ?? server.log_level, (line) => accessWriter.write(line));
   accessLogger.redactWith(redactor);
   app.register(accessLogPlugin, { logger: accessLogger, ...(accessWriter === undefined ? {} : { flush: () => accessWriter.flush() }) });
   app.register(errorHandlerPlugin, { senders });

@@ -65,7 +65,10 @@ async function health(): Promise<number> {
 const chatBody = JSON.stringify({ model: 'smart', messages: [{ role: 'user', content: 'hi' }] });
 const jsonHeaders = { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' };
 
-async function post(headers: Record<string, string>, body: string): Promise<{ status: number; body: { error: { message: string; code: string } } }> {
+async function post(
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: { error: { message: string; code: string } } }> {
   const response = await fetch(`${harness.server.url}/v1/chat/completions`, { method: 'POST', headers, body });
   return { status: response.status, body: (await response.json()) as never };
 }
@@ -155,7 +158,10 @@ describe('input that is expensive to reject is rejected cheaply', () => {
   });
 
   it('limits the length of a model name', async () => {
-    const { status, body } = await post(jsonHeaders, JSON.stringify({ model: 'm'.repeat(257), messages: [{ role: 'user', content: 'x' }] }));
+    const { status, body } = await post(
+      jsonHeaders,
+      JSON.stringify({ model: 'm'.repeat(257), messages: [{ role: 'user', content: 'x' }] }),
+    );
     expect(status).toBe(400);
     expect(body.error.message).toContain("'model'");
     expect(JSON.stringify(body)).not.toContain('m'.repeat(257));

@@ -1,4 +1,11 @@
-import { createGateway, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition, type PluginLogger } from '@modelgate/core';
+import {
+  createGateway,
+  type Gateway,
+  type LoadedConfig,
+  type MiddlewareV1,
+  type PluginDefinition,
+  type PluginLogger,
+} from '@modelgate/core';
 import openaiProviderPlugin from '@modelgate/provider-openai';
 import demoProviderPlugin from '@modelgate/provider-demo';
 
@@ -12,7 +19,10 @@ export interface CreateAppGatewayOptions {
 }
 
 /** The plugins the app ships with, so that catalog types (`openai`, `groq`, `ollama`...) and `demo` always resolve. */
-export const bundledPlugins: readonly PluginDefinition[] = [openaiProviderPlugin as PluginDefinition, demoProviderPlugin as PluginDefinition];
+export const bundledPlugins: readonly PluginDefinition[] = [
+  openaiProviderPlugin as PluginDefinition,
+  demoProviderPlugin as PluginDefinition,
+];
 
 /**
  * Creates the gateway the way the app does: plugin packages are imported from the app's own

@@ -51,9 +51,7 @@ describe('gateway with the openai SDK', () => {
       { name: 'get_time', arguments: '{"timezone":"Europe/Paris","format":"24h \\"quoted\\""}' },
     ];
     harness.mock.enqueue({ type: 'tool_calls', calls });
-    const { data: stream, response } = await client.chat.completions
-      .create({ model: 'smart', messages, stream: true })
-      .withResponse();
+    const { data: stream, response } = await client.chat.completions.create({ model: 'smart', messages, stream: true }).withResponse();
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(response.headers.get('x-modelgate-deployment')).toBe('mock/gpt-4o-mini');
     expect(response.headers.get('x-request-id')).toBeTruthy();

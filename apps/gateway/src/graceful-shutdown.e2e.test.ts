@@ -19,7 +19,14 @@ interface OpenStream {
 function openStream(agent: Agent, port: number): Promise<OpenStream> {
   return new Promise((resolve, reject) => {
     const call = httpRequest(
-      { host: '127.0.0.1', port, path: '/v1/chat/completions', method: 'POST', agent, headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/chat/completions',
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' },
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');
@@ -76,7 +83,8 @@ describe('shutdown with streams in flight from keep-alive clients', () => {
     harness = await startMockGateway();
     const { port } = harness.server;
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
-    for (let index = 0; index < 20; index += 1) harness.mock.enqueue({ type: 'text', content: 'one two three four five six', chunkDelayMs: 25 });
+    for (let index = 0; index < 20; index += 1)
+      harness.mock.enqueue({ type: 'text', content: 'one two three four five six', chunkDelayMs: 25 });
     const streams = await Promise.all(Array.from({ length: 20 }, () => openStream(agent, port)));
     const sockets = socketCloses(agent);
 

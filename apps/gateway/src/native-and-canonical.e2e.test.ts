@@ -74,7 +74,13 @@ async function streamed(path: Path, scenario: MockScenario) {
       }
     }
   }
-  return { content, calls: calls.map(({ name, arguments: input }) => ({ name, arguments: input })), ids: calls.map((call) => call.id), finishes, usage: usageOf(usage) };
+  return {
+    content,
+    calls: calls.map(({ name, arguments: input }) => ({ name, arguments: input })),
+    ids: calls.map((call) => call.id),
+    finishes,
+    usage: usageOf(usage),
+  };
 }
 
 describe('the native and the canonical path give the client the same answer', () => {
@@ -96,9 +102,17 @@ describe('the native and the canonical path give the client the same answer', ()
   it('for a text answer, whole and streamed, with usage', async () => {
     const results = [];
     for (const path of await answers()) {
-      path.mock.enqueue({ type: 'text', content: 'Same words on both paths.', usage: { promptTokens: 11, completionTokens: 5, cachedTokens: 3 } });
+      path.mock.enqueue({
+        type: 'text',
+        content: 'Same words on both paths.',
+        usage: { promptTokens: 11, completionTokens: 5, cachedTokens: 3 },
+      });
       const whole = await path.client.chat.completions.create({ model: 'smart', messages: [{ role: 'user', content: 'Go.' }] });
-      const stream = await streamed(path, { type: 'text', content: 'Same words on both paths.', usage: { promptTokens: 11, completionTokens: 5 } });
+      const stream = await streamed(path, {
+        type: 'text',
+        content: 'Same words on both paths.',
+        usage: { promptTokens: 11, completionTokens: 5 },
+      });
       results.push({
         whole: { content: whole.choices[0]?.message.content, finish: whole.choices[0]?.finish_reason, usage: usageOf(whole.usage) },
         stream,
@@ -111,7 +125,10 @@ describe('the native and the canonical path give the client the same answer', ()
       usage: { prompt: 11, completion: 5, total: 16, cached: 3, reasoning: 0 },
     });
     expect(results[0]?.stream).toMatchObject({ content: 'Same words on both paths.', finishes: ['stop'], usage: { total: 16 } });
-    expect(paths.map((path) => path.served.slice(-2))).toEqual([[true, true], [false, false]]);
+    expect(paths.map((path) => path.served.slice(-2))).toEqual([
+      [true, true],
+      [false, false],
+    ]);
   });
 
   it('for parallel tool calls', async () => {
@@ -125,7 +142,9 @@ describe('the native and the canonical path give the client the same answer', ()
       const whole = await path.client.chat.completions.create({ model: 'smart', messages: [{ role: 'user', content: 'Go.' }] });
       const stream = await streamed(path, { type: 'tool_calls', calls });
       results.push({
-        whole: whole.choices[0]?.message.tool_calls?.map((call) => (call.type === 'function' ? { name: call.function.name, arguments: call.function.arguments } : undefined)),
+        whole: whole.choices[0]?.message.tool_calls?.map((call) =>
+          call.type === 'function' ? { name: call.function.name, arguments: call.function.arguments } : undefined,
+        ),
         finish: whole.choices[0]?.finish_reason,
         stream: { calls: stream.calls, finishes: stream.finishes, distinctIds: new Set(stream.ids).size },
       });
@@ -137,7 +156,9 @@ describe('the native and the canonical path give the client the same answer', ()
   it('for a stream that fails midway: the same text so far, then the same error', async () => {
     const results = [];
     for (const path of await answers()) {
-      const outcome = await streamed(path, { type: 'drop', afterChunks: 3, content: 'This answer is cut off in the middle.' }).catch((error: unknown) => error);
+      const outcome = await streamed(path, { type: 'drop', afterChunks: 3, content: 'This answer is cut off in the middle.' }).catch(
+        (error: unknown) => error,
+      );
       expect(outcome).toBeInstanceOf(Error);
       // The message names the request id, which differs per request.
       results.push((outcome as Error).message.replace(/\(request id [^)]+\)/, '(request id …)'));

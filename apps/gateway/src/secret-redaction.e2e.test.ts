@@ -15,20 +15,23 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   mock = await startMockOpenAI();
-  const config = parseConfig({
-    server: { log_level: 'info' },
-    auth: { master_key: masterKey },
-    providers: {
-      mock: { type: 'openai', base_url: mock.baseURL, api_key: upstreamKey },
-      // The mock stands in for api.openai.com here, so the key comes from OPENAI_API_KEY.
-      fallback: { type: 'openai', base_url: mock.baseURL, api_key: '${OPENAI_API_KEY}' },
+  const config = parseConfig(
+    {
+      server: { log_level: 'info' },
+      auth: { master_key: masterKey },
+      providers: {
+        mock: { type: 'openai', base_url: mock.baseURL, api_key: upstreamKey },
+        // The mock stands in for api.openai.com here, so the key comes from OPENAI_API_KEY.
+        fallback: { type: 'openai', base_url: mock.baseURL, api_key: '${OPENAI_API_KEY}' },
+      },
+      models: [
+        { name: 'smart', deployments: [{ provider: 'mock', model: 'gpt-4o-mini' }] },
+        { name: 'environment', deployments: [{ provider: 'fallback', model: 'gpt-4o-mini' }] },
+      ],
+      router: { retries: 0, timeout_ms: 5000 },
     },
-    models: [
-      { name: 'smart', deployments: [{ provider: 'mock', model: 'gpt-4o-mini' }] },
-      { name: 'environment', deployments: [{ provider: 'fallback', model: 'gpt-4o-mini' }] },
-    ],
-    router: { retries: 0, timeout_ms: 5000 },
-  }, { environment: { OPENAI_API_KEY: environmentKey } });
+    { environment: { OPENAI_API_KEY: environmentKey } },
+  );
   server = await startServer({
     config,
     host: '127.0.0.1',
@@ -93,7 +96,13 @@ describe('configured secrets never leave the gateway', () => {
   });
 
   it('redacts headers built from upstream data', async () => {
-    const completion = { id: 'c', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
+    const completion = {
+      id: 'c',
+      object: 'chat.completion',
+      created: 0,
+      model: 'm',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+    };
     mock.enqueue({
       type: 'raw',
       status: 200,

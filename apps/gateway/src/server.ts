@@ -1,5 +1,13 @@
 import cluster from 'node:cluster';
-import { ConfigError, createSecretRedactor, loadConfigFile, type Gateway, type LoadedConfig, type MiddlewareV1, type PluginDefinition } from '@modelgate/core';
+import {
+  ConfigError,
+  createSecretRedactor,
+  loadConfigFile,
+  type Gateway,
+  type LoadedConfig,
+  type MiddlewareV1,
+  type PluginDefinition,
+} from '@modelgate/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from './app.js';
 import { createAppGateway } from './create-app-gateway.js';

@@ -104,7 +104,10 @@ describe('the end of a stream through the gateway', () => {
 
   it('logs a client that leaves in the middle of a stream as one info line', async () => {
     mock.enqueue({ type: 'hang', afterChunks: 2 });
-    const stream = await client.chat.completions.create({ model: 'smart', messages, stream: true }, { headers: { 'x-request-id': 'req-left' } });
+    const stream = await client.chat.completions.create(
+      { model: 'smart', messages, stream: true },
+      { headers: { 'x-request-id': 'req-left' } },
+    );
     const received = [];
     // Leaving the loop early aborts the request: the client closes the connection mid-stream.
     for await (const chunk of stream) {

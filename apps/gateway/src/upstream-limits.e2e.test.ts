@@ -4,7 +4,10 @@ import { startMockGateway, testMasterKey, type MockGateway } from './test-fixtur
 let harness: MockGateway;
 
 beforeAll(async () => {
-  harness = await startMockGateway({ upstream: { max_response_bytes: 64 * 1024, idle_timeout_ms: 300 }, router: { retries: 0, timeout_ms: 5000 } });
+  harness = await startMockGateway({
+    upstream: { max_response_bytes: 64 * 1024, idle_timeout_ms: 300 },
+    router: { retries: 0, timeout_ms: 5000 },
+  });
 });
 
 afterAll(async () => {
@@ -35,7 +38,12 @@ const hugeAnswer = JSON.stringify({
 describe('upstream responses are bounded', () => {
   it('refuses a non-streaming answer over upstream.max_response_bytes, declared or not', async () => {
     harness.mock.enqueue(
-      { type: 'raw', status: 200, headers: { 'content-type': 'application/json', 'content-length': String(hugeAnswer.length) }, body: hugeAnswer },
+      {
+        type: 'raw',
+        status: 200,
+        headers: { 'content-type': 'application/json', 'content-length': String(hugeAnswer.length) },
+        body: hugeAnswer,
+      },
       { type: 'raw', status: 200, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: hugeAnswer },
     );
     for (let round = 0; round < 2; round += 1) {

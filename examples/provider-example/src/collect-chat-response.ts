@@ -8,7 +8,8 @@ export async function collectChatResponse(parts: AsyncIterable<ChatStreamPartV1>
     if (part.type === 'stream-start') response.warnings.push(...part.warnings);
     else if (part.type === 'text-start') response.content.push({ type: 'text', text: '' });
     else if (part.type === 'text-delta' && last?.type === 'text') last.text += part.delta;
-    else if (part.type === 'tool-call') response.content.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
+    else if (part.type === 'tool-call')
+      response.content.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
     else if (part.type === 'error') throw part.error;
     else if (part.type === 'finish') {
       response.finishReason = part.finishReason;

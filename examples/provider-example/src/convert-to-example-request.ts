@@ -1,4 +1,11 @@
-import { UnsupportedError, type ChatRequestV1, type FilePartV1, type ImagePartV1, type ToolResultPartV1, type WarningV1 } from '@modelgate/core';
+import {
+  UnsupportedError,
+  type ChatRequestV1,
+  type FilePartV1,
+  type ImagePartV1,
+  type ToolResultPartV1,
+  type WarningV1,
+} from '@modelgate/core';
 
 /** One piece of a prompt turn on the example wire. */
 export type ExamplePart =
@@ -17,7 +24,11 @@ export interface ExampleTurn {
 function media(part: ImagePartV1 | FilePartV1, warnings: WarningV1[]): ExamplePart {
   const type = part.mediaType ?? 'application/octet-stream';
   if (part.type === 'image' && part.detail !== undefined) {
-    warnings.push({ type: 'unsupported-setting', setting: 'messages.content.detail', message: 'The example wire format has no image detail; it was dropped.' });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'messages.content.detail',
+      message: 'The example wire format has no image detail; it was dropped.',
+    });
   }
   if (part.source.type === 'url') return { media: { type, url: part.source.url } };
   if (part.source.type === 'data') return { media: { type, data: part.source.data } };
@@ -30,9 +41,11 @@ function result(part: ToolResultPartV1): ExamplePart {
     throw new UnsupportedError('The example provider takes text-only tool results.', { param: 'messages.content.output' });
   }
   const text =
-    output.type === 'text' ? output.value
-    : output.type === 'json' ? JSON.stringify(output.value)
-    : output.value.map((item) => (item.type === 'text' ? item.text : '')).join('');
+    output.type === 'text'
+      ? output.value
+      : output.type === 'json'
+        ? JSON.stringify(output.value)
+        : output.value.map((item) => (item.type === 'text' ? item.text : '')).join('');
   return { result: { id: part.toolCallId, output: text, ...(part.isError ? { error: true as const } : {}) } };
 }
 
@@ -82,8 +95,14 @@ export function convertToExampleRequest(request: ChatRequestV1, model: string): 
     stop: request.stopSequences,
     seed: request.seed,
     tools: request.tools?.map((tool) => ({ name: tool.name, description: tool.description, schema: tool.inputSchema })),
-    tool_choice: toolChoice === undefined ? undefined : toolChoice.type === 'tool' ? { name: toolChoice.toolName } : toolChoices[toolChoice.type],
-    format: format === undefined || format.type === 'text' ? undefined : format.type === 'json' ? 'json' : { schema: format.schema, name: format.name },
+    tool_choice:
+      toolChoice === undefined ? undefined : toolChoice.type === 'tool' ? { name: toolChoice.toolName } : toolChoices[toolChoice.type],
+    format:
+      format === undefined || format.type === 'text'
+        ? undefined
+        : format.type === 'json'
+          ? 'json'
+          : { schema: format.schema, name: format.name },
   };
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   return { body, warnings };

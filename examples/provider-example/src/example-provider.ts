@@ -43,10 +43,21 @@ export function createExampleProvider(settings: ExampleProviderSettings = {}): P
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw new UpstreamError(`Cannot reach upstream ${name} (${model}): ${String(error)}`, { cause: error, provider: name, model, isRetryable: true });
+      throw new UpstreamError(`Cannot reach upstream ${name} (${model}): ${String(error)}`, {
+        cause: error,
+        provider: name,
+        model,
+        isRetryable: true,
+      });
     }
     if (response.status < 400) return response;
-    throw createUpstreamError({ status: response.status, headers: response.headers, body: await response.body.text(), provider: name, model });
+    throw createUpstreamError({
+      status: response.status,
+      headers: response.headers,
+      body: await response.body.text(),
+      provider: name,
+      model,
+    });
   }
 
   function chat(modelId: string): ChatModelV1 {
@@ -75,10 +86,20 @@ export function createExampleProvider(settings: ExampleProviderSettings = {}): P
       provider: name,
       modelId,
       embed: async (request, options) => {
-        if (request.values.some((value) => typeof value !== 'string')) throw new UnsupportedError('The example provider embeds text only.', { param: 'input' });
+        if (request.values.some((value) => typeof value !== 'string'))
+          throw new UnsupportedError('The example provider embeds text only.', { param: 'input' });
         const body = { model: modelId, input: request.values, ...(request.dimensions ? { dimensions: request.dimensions } : {}) };
-        const answer = (await (await post('/embed', body, modelId, options)).body.json()) as { embeddings: number[][]; usage?: { input: number } };
-        return { response: { embeddings: answer.embeddings, model: modelId, ...(answer.usage ? { usage: { inputTokens: answer.usage.input } } : {}) } };
+        const answer = (await (await post('/embed', body, modelId, options)).body.json()) as {
+          embeddings: number[][];
+          usage?: { input: number };
+        };
+        return {
+          response: {
+            embeddings: answer.embeddings,
+            model: modelId,
+            ...(answer.usage ? { usage: { inputTokens: answer.usage.input } } : {}),
+          },
+        };
       },
     }),
     close: () => pools.close(),

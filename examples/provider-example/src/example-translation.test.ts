@@ -478,7 +478,12 @@ describe('example provider translation matrix', () => {
   it('merges its own providerOptions into the body', async () => {
     const [base] = translationMatrix;
     if (!base) throw new Error('the matrix is empty');
-    const cases = [{ name: 'example options', request: { ...base.request, providerOptions: { example: { safety: 'strict' }, openai: { logprobs: true } } } }];
+    const cases = [
+      {
+        name: 'example options',
+        request: { ...base.request, providerOptions: { example: { safety: 'strict' }, openai: { logprobs: true } } },
+      },
+    ];
     expect(await record({ cases })).toMatchInlineSnapshot(`
       {
         "example options": {

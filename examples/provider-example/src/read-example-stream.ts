@@ -1,4 +1,11 @@
-import { toModelgateError, UpstreamError, type ChatStreamPartV1, type UnifiedFinishReasonV1, type UsageV1, type WarningV1 } from '@modelgate/core';
+import {
+  toModelgateError,
+  UpstreamError,
+  type ChatStreamPartV1,
+  type UnifiedFinishReasonV1,
+  type UsageV1,
+  type WarningV1,
+} from '@modelgate/core';
 import { createUpstreamError } from '@modelgate/plugin-kit';
 
 interface ExampleLine {
@@ -8,7 +15,12 @@ interface ExampleLine {
   error?: { message: string; code?: string };
 }
 
-const finishReasons: Record<string, UnifiedFinishReasonV1> = { stop: 'stop', max_tokens: 'length', tool_use: 'tool-calls', filtered: 'content-filter' };
+const finishReasons: Record<string, UnifiedFinishReasonV1> = {
+  stop: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool-calls',
+  filtered: 'content-filter',
+};
 
 /** The wire's `input` leaves the cache counts out; canonical `inputTokens` includes them. */
 function usageOf(usage: NonNullable<ExampleLine['done']>['usage']): UsageV1 | undefined {
@@ -32,7 +44,10 @@ export interface ReadExampleStreamOptions {
 }
 
 /** NDJSON answer lines as canonical stream parts: text blocks, whole tool calls, then one `finish` or one `error`. */
-export async function* readExampleStream(lines: AsyncIterable<unknown>, options: ReadExampleStreamOptions): AsyncGenerator<ChatStreamPartV1> {
+export async function* readExampleStream(
+  lines: AsyncIterable<unknown>,
+  options: ReadExampleStreamOptions,
+): AsyncGenerator<ChatStreamPartV1> {
   const { provider, model } = options;
   yield { type: 'stream-start', warnings: options.warnings };
   let textId: string | undefined;
@@ -65,7 +80,10 @@ export async function* readExampleStream(lines: AsyncIterable<unknown>, options:
         return;
       }
     }
-    yield { type: 'error', error: new UpstreamError(`Upstream ${provider} (${model}) ended the answer without "done".`, { provider, model }) };
+    yield {
+      type: 'error',
+      error: new UpstreamError(`Upstream ${provider} (${model}) ended the answer without "done".`, { provider, model }),
+    };
   } catch (error) {
     const failure = options.signal?.aborted
       ? toModelgateError(options.signal.reason)

@@ -70,11 +70,7 @@ export function createUpstreamError(options: CreateUpstreamErrorOptions): Upstre
     ...(details.code === undefined ? {} : { code: details.code }),
     ...(status === undefined ? {} : { upstreamStatus: status }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    ...(options.isRetryable !== undefined
-      ? { isRetryable: options.isRetryable }
-      : exhaustedQuota
-        ? { isRetryable: false }
-        : {}),
+    ...(options.isRetryable !== undefined ? { isRetryable: options.isRetryable } : exhaustedQuota ? { isRetryable: false } : {}),
     provider: options.provider,
     ...(options.model === undefined ? {} : { model: options.model }),
     body: options.body.length > maximumBodyLength ? options.body.slice(0, maximumBodyLength) : options.body,

@@ -12,7 +12,12 @@ describe('HttpPools', () => {
   it('sends method, path with query, headers and body, and returns status, flat headers and the body stream', async () => {
     server.handle((_request, response) => writeJson(response, 201, { ok: true }, { 'x-request-id': 'r1' }));
     const pools = new HttpPools();
-    const response = await pools.request({ url: `${server.baseURL}/things?a=1`, method: 'POST', headers: { 'content-type': 'application/json', 'x-test': 'yes' }, body: '{"b":2}' });
+    const response = await pools.request({
+      url: `${server.baseURL}/things?a=1`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test': 'yes' },
+      body: '{"b":2}',
+    });
     expect(response.status).toBe(201);
     expect(response.headers['x-request-id']).toBe('r1');
     expect(await response.body.json()).toEqual({ ok: true });

@@ -24,9 +24,15 @@ export {
   type PrepareChatBodyOptions,
   type PreparedChatBody,
 } from './openai-compatible/prepare-openai-compatible-chat-body.js';
-export { convertToOpenAICompatibleChatBody, type ConvertChatBodyOptions } from './openai-compatible/convert-to-openai-compatible-chat-body.js';
+export {
+  convertToOpenAICompatibleChatBody,
+  type ConvertChatBodyOptions,
+} from './openai-compatible/convert-to-openai-compatible-chat-body.js';
 export { convertToOpenAICompatibleMessages } from './openai-compatible/convert-to-openai-compatible-messages.js';
-export { normalizeOpenAICompatibleCompletion, type NormalizedCompletion } from './openai-compatible/normalize-openai-compatible-completion.js';
+export {
+  normalizeOpenAICompatibleCompletion,
+  type NormalizedCompletion,
+} from './openai-compatible/normalize-openai-compatible-completion.js';
 export { parseOpenAICompatibleCompletion } from './openai-compatible/parse-openai-compatible-completion.js';
 export { normalizeOpenAICompatibleUsage } from './openai-compatible/normalize-openai-compatible-usage.js';
 export { mapOpenAICompatibleFinishReason, openAIWireFinishReason } from './openai-compatible/map-openai-compatible-finish-reason.js';

@@ -27,7 +27,9 @@ describe('mapRequestError', () => {
   });
 
   it('maps header and body timeouts to TimeoutError', () => {
-    expect(TimeoutError.isInstance(mapRequestError(errorWithCode('Headers Timeout Error', 'UND_ERR_HEADERS_TIMEOUT'), { provider: 'p' }))).toBe(true);
+    expect(
+      TimeoutError.isInstance(mapRequestError(errorWithCode('Headers Timeout Error', 'UND_ERR_HEADERS_TIMEOUT'), { provider: 'p' })),
+    ).toBe(true);
   });
 
   it('rethrows the abort reason when the signal aborted, whatever undici threw', () => {

@@ -40,7 +40,6 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-
 /** Whether an error is a transport failure (refused, reset, closed socket, DNS, undici's own errors). */
 export function isConnectionError(error: unknown): boolean {
   const code = codeOf(error);

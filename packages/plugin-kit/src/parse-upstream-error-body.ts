@@ -42,7 +42,7 @@ export function readUpstreamErrorValue(value: unknown): UpstreamErrorDetails {
   if (typeof value.detail === 'string') return { message: value.detail };
   if (Array.isArray(value.detail)) {
     const first = value.detail.find(isRecord);
-    const message = first === undefined ? undefined : text(first.msg) ?? text(first.message);
+    const message = first === undefined ? undefined : (text(first.msg) ?? text(first.message));
     return message === undefined ? {} : { message };
   }
   return fromObject(value);
@@ -59,6 +59,9 @@ export function parseUpstreamErrorBody(body: string): UpstreamErrorDetails {
       // not JSON after all: fall through
     }
   }
-  const plain = trimmed.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = trimmed
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length === 0 ? {} : { message: plain.slice(0, 300) };
 }

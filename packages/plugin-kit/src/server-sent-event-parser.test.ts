@@ -39,9 +39,7 @@ describe('ServerSentEventParser', () => {
   });
 
   it('ignores comments, unknown fields, a non-numeric retry and an id with NUL', () => {
-    expect(
-      parseAll(': keep-alive\n\n: OPENROUTER PROCESSING\n\nfoo: bar\nretry: 1s\nid: a\0b\ndata: z\n\n'),
-    ).toEqual([{ data: 'z' }]);
+    expect(parseAll(': keep-alive\n\n: OPENROUTER PROCESSING\n\nfoo: bar\nretry: 1s\nid: a\0b\ndata: z\n\n')).toEqual([{ data: 'z' }]);
   });
 
   it('does not dispatch a block without data, and resets the event type after it', () => {

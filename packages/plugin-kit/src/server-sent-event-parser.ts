@@ -159,9 +159,7 @@ export class ServerSentEventParser {
  * Parses a byte stream (an undici body, a `ReadableStream`, any async iterable) into events.
  * Stopping the iteration early returns the source iterator, which destroys a Node stream.
  */
-export async function* parseServerSentEvents(
-  source: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<ServerSentEvent, void, undefined> {
+export async function* parseServerSentEvents(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<ServerSentEvent, void, undefined> {
   const parser = new ServerSentEventParser();
   for await (const chunk of source) {
     const events = parser.push(chunk);

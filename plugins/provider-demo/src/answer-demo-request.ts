@@ -10,7 +10,9 @@ export const demoAnswerPrefix = 'Demo model (no upstream):';
 function textAnswer(request: ChatRequestV1): string {
   const last = request.messages.at(-1);
   if (last?.role === 'tool') {
-    const results = last.content.map((part) => `${part.toolName ?? part.toolCallId} returned ${messageText({ role: 'tool', content: [part] })}`);
+    const results = last.content.map(
+      (part) => `${part.toolName ?? part.toolCallId} returned ${messageText({ role: 'tool', content: [part] })}`,
+    );
     return `${demoAnswerPrefix} the tool ${results.join('; ')}.`;
   }
   const text = lastUserText(request);

@@ -27,8 +27,13 @@ export function createDemoProvider(settings: DemoProviderSettings = {}): Provide
     modelId,
     async embed(request) {
       const size = request.dimensions ?? dimensions;
-      const inputTokens = request.values.reduce((sum, value) => sum + (typeof value === 'string' ? countDemoTokens(value) : value.length), 0);
-      return { response: { model: modelId, embeddings: request.values.map((value) => demoEmbedding(value, size)), usage: { inputTokens } } };
+      const inputTokens = request.values.reduce(
+        (sum, value) => sum + (typeof value === 'string' ? countDemoTokens(value) : value.length),
+        0,
+      );
+      return {
+        response: { model: modelId, embeddings: request.values.map((value) => demoEmbedding(value, size)), usage: { inputTokens } },
+      };
     },
   });
   return {

@@ -1,4 +1,12 @@
-import type { CallOptions, ChatModelV1, ChatRequestV1, ChatResultV1, ChatStreamPartV1, ChatStreamV1, ResponseContentPartV1 } from '@modelgate/core';
+import type {
+  CallOptions,
+  ChatModelV1,
+  ChatRequestV1,
+  ChatResultV1,
+  ChatStreamPartV1,
+  ChatStreamV1,
+  ResponseContentPartV1,
+} from '@modelgate/core';
 import type { DemoAnswer } from './demo-answer.js';
 
 /** Decides the answer to a request; the demo behaviours by default (`answerDemoRequest`). */

@@ -46,13 +46,20 @@ describe('demo provider', () => {
     const stream = await model.stream(ask('stream me'), {});
     const parts = await collect(stream.parts);
     expect(parts.map((part) => part.type)).toEqual([
-      'stream-start', 'response-metadata', 'text-start',
+      'stream-start',
+      'response-metadata',
+      'text-start',
       ...Array.from({ length: 8 }, () => 'text-delta'),
-      'text-end', 'finish',
+      'text-end',
+      'finish',
     ]);
     const text = parts.map((part) => (part.type === 'text-delta' ? part.delta : '')).join('');
     expect(text).toBe('Demo model (no upstream): you said "stream me"');
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: { inputTokens: 2, outputTokens: 8, totalTokens: 10 } });
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: { inputTokens: 2, outputTokens: 8, totalTokens: 10 },
+    });
   });
 
   it('calls the tool the text names, with arguments built from the text', async () => {
@@ -75,7 +82,13 @@ describe('demo provider', () => {
   it('streams a tool call as an input block and a complete tool-call', async () => {
     const stream = await model.stream(ask('use a tool', { tools: [weatherTool] }), {});
     const parts = await collect(stream.parts);
-    expect(parts.slice(2).map((part) => part.type)).toEqual(['tool-input-start', 'tool-input-delta', 'tool-input-end', 'tool-call', 'finish']);
+    expect(parts.slice(2).map((part) => part.type)).toEqual([
+      'tool-input-start',
+      'tool-input-delta',
+      'tool-input-end',
+      'tool-call',
+      'finish',
+    ]);
   });
 
   it('answers a tool result with text naming the tool and the result', async () => {
@@ -86,7 +99,17 @@ describe('demo provider', () => {
         messages: [
           { role: 'user', content: [{ type: 'text', text: 'weather? use the tool' }] },
           { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'call_demo_1', toolName: 'get_weather', input: '{}' }] },
-          { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_demo_1', toolName: 'get_weather', output: { type: 'json', value: { sky: 'clear' } } }] },
+          {
+            role: 'tool',
+            content: [
+              {
+                type: 'tool-result',
+                toolCallId: 'call_demo_1',
+                toolName: 'get_weather',
+                output: { type: 'json', value: { sky: 'clear' } },
+              },
+            ],
+          },
         ],
       },
       {},

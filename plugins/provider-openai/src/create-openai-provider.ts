@@ -1,5 +1,11 @@
 import { ConfigError, type PluginLogger } from '@modelgate/core';
-import { allowsEnvironmentFallback, OpenAICompatibleProvider, type HttpPools, type OpenAICompatibleQuirks, type UpstreamLimits } from '@modelgate/plugin-kit';
+import {
+  allowsEnvironmentFallback,
+  OpenAICompatibleProvider,
+  type HttpPools,
+  type OpenAICompatibleQuirks,
+  type UpstreamLimits,
+} from '@modelgate/plugin-kit';
 import { findOpenAICompatibleCatalogEntry, needsBaseURL, openAICompatibleCatalog } from './openai-compatible-catalog.js';
 
 export interface OpenAIProviderSettings {

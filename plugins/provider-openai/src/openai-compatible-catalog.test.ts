@@ -26,7 +26,10 @@ describe('openAICompatibleCatalog', () => {
   });
 
   it('knows the usual hosts and their quirks', () => {
-    expect(findOpenAICompatibleCatalogEntry('openai')).toMatchObject({ baseURL: 'https://api.openai.com/v1', apiKeyEnvironmentVariable: 'OPENAI_API_KEY' });
+    expect(findOpenAICompatibleCatalogEntry('openai')).toMatchObject({
+      baseURL: 'https://api.openai.com/v1',
+      apiKeyEnvironmentVariable: 'OPENAI_API_KEY',
+    });
     expect(findOpenAICompatibleCatalogEntry('groq')?.baseURL).toBe('https://api.groq.com/openai/v1');
     expect(findOpenAICompatibleCatalogEntry('ollama')).toMatchObject({ baseURL: 'http://localhost:11434/v1', apiKeyRequired: false });
     expect(findOpenAICompatibleCatalogEntry('azure-openai')?.quirks?.authHeader).toBe('api-key');

@@ -59,9 +59,13 @@ function entry(
  * `anthropic-openai`, `mistral-openai`) so that they never shadow `@modelgate/provider-<id>`.
  */
 export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = Object.freeze([
-  entry('openai', 'OpenAI', 'https://api.openai.com/v1', 'OPENAI_API_KEY', { quirks: { maxTokensField: 'max_completion_tokens', unsupportedFields: ['top_k'] } }),
+  entry('openai', 'OpenAI', 'https://api.openai.com/v1', 'OPENAI_API_KEY', {
+    quirks: { maxTokensField: 'max_completion_tokens', unsupportedFields: ['top_k'] },
+  }),
   entry('groq', 'Groq', 'https://api.groq.com/openai/v1', 'GROQ_API_KEY', {
-    quirks: { unsupportedFields: [...openAIOnlyFields.filter((field) => field !== 'service_tier'), 'logprobs', 'top_logprobs', 'logit_bias'] },
+    quirks: {
+      unsupportedFields: [...openAIOnlyFields.filter((field) => field !== 'service_tier'), 'logprobs', 'top_logprobs', 'logit_bias'],
+    },
   }),
   entry('together', 'Together AI', 'https://api.together.xyz/v1', 'TOGETHER_API_KEY'),
   entry('fireworks', 'Fireworks AI', 'https://api.fireworks.ai/inference/v1', 'FIREWORKS_API_KEY'),
@@ -92,7 +96,12 @@ export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = 
   entry('vllm', 'vLLM', 'http://localhost:8000/v1', 'VLLM_API_KEY', { apiKeyRequired: false, quirks: {} }),
   entry('lmstudio', 'LM Studio', 'http://localhost:1234/v1', undefined, local),
   entry('llamacpp', 'llama.cpp server', 'http://localhost:8080/v1', undefined, local),
-  entry('gemini-openai', 'Google Gemini (OpenAI compatibility)', 'https://generativelanguage.googleapis.com/v1beta/openai', 'GEMINI_API_KEY'),
+  entry(
+    'gemini-openai',
+    'Google Gemini (OpenAI compatibility)',
+    'https://generativelanguage.googleapis.com/v1beta/openai',
+    'GEMINI_API_KEY',
+  ),
   entry('anthropic-openai', 'Anthropic (OpenAI SDK compatibility)', 'https://api.anthropic.com/v1', 'ANTHROPIC_API_KEY'),
   entry('azure-openai', 'Azure OpenAI (v1 API)', 'https://{resource}.openai.azure.com/openai/v1', 'AZURE_OPENAI_API_KEY', {
     quirks: { authHeader: 'api-key' },

@@ -1,4 +1,11 @@
-import { ConfigError, MissingCredentialError, PluginLoader, type ChatRequestV1, type ChatStreamPartV1, type ProviderV1 } from '@modelgate/core';
+import {
+  ConfigError,
+  MissingCredentialError,
+  PluginLoader,
+  type ChatRequestV1,
+  type ChatStreamPartV1,
+  type ProviderV1,
+} from '@modelgate/core';
 import { defaultMockContent, startMockOpenAI, type MockOpenAIServer } from '@modelgate/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import openAIPluginDefault, { createOpenAIProvider, openAIPlugin } from './index.js';
@@ -24,7 +31,12 @@ const request: ChatRequestV1 = {
   providerOptions: { openai: { logprobs: true, store: true } },
 };
 
-async function instantiate(instanceName: string, type: string, settings: Record<string, unknown>, environment: Record<string, string | undefined> = {}) {
+async function instantiate(
+  instanceName: string,
+  type: string,
+  settings: Record<string, unknown>,
+  environment: Record<string, string | undefined> = {},
+) {
   const loader = new PluginLoader({ plugins: [openAIPlugin], environment, logger: silent });
   const provider = await loader.instantiate({ kind: 'provider', instanceName, type, settings, configPath: ['providers', instanceName] });
   providers.push(provider);
@@ -42,7 +54,15 @@ describe('the openai plugin definition', () => {
 
   it('has a strict snake_case settings schema', () => {
     const schema = openAIPlugin.settingsSchema;
-    expect(schema.safeParse({ api_key: 'k', base_url: 'https://example.com/v1', organization: 'org', project: 'p', headers: { 'X-Title': 'app' } }).success).toBe(true);
+    expect(
+      schema.safeParse({
+        api_key: 'k',
+        base_url: 'https://example.com/v1',
+        organization: 'org',
+        project: 'p',
+        headers: { 'X-Title': 'app' },
+      }).success,
+    ).toBe(true);
     expect(schema.safeParse({ quirks: { max_tokens_field: 'max_tokens', unsupported_fields: ['seed'] } }).success).toBe(true);
     expect(schema.safeParse({ apiKey: 'k' }).success).toBe(false);
     expect(schema.safeParse({ base_url: 'not a url' }).success).toBe(false);
@@ -54,7 +74,10 @@ describe('create through the plugin loader', () => {
   it('never sends GROQ_API_KEY to a base_url other than the catalog host', async () => {
     const environment: Record<string, string | undefined> = { GROQ_API_KEY: 'gsk-from-the-environment' };
     const provider = await instantiate('groq', 'groq', { base_url: mock.baseURL }, environment);
-    const missing = await provider.chat('llama-3.3-70b-versatile').generate(request, {}).catch((error: unknown) => error);
+    const missing = await provider
+      .chat('llama-3.3-70b-versatile')
+      .generate(request, {})
+      .catch((error: unknown) => error);
     expect(MissingCredentialError.isInstance(missing)).toBe(true);
     expect((missing as Error).message).toContain('providers.groq.api_key');
     expect(mock.requests).toHaveLength(0);
@@ -77,10 +100,26 @@ describe('create through the plugin loader', () => {
   it('renames max tokens and keeps OpenAI-only fields per catalog entry', async () => {
     const deepseek = await instantiate('deepseek', 'deepseek', { base_url: mock.baseURL, api_key: 'sk-d' });
     await deepseek.chat('deepseek-chat').generate(request, {});
-    expect(mock.requests[0]!.body).toEqual({ model: 'deepseek-chat', messages: [{ role: 'user', content: 'Hi' }], logprobs: true, max_tokens: 20 });
-    const openai = await instantiate('openai', 'openai', { base_url: mock.baseURL, api_key: 'sk-o', organization: 'org-1', project: 'proj-1' });
+    expect(mock.requests[0]!.body).toEqual({
+      model: 'deepseek-chat',
+      messages: [{ role: 'user', content: 'Hi' }],
+      logprobs: true,
+      max_tokens: 20,
+    });
+    const openai = await instantiate('openai', 'openai', {
+      base_url: mock.baseURL,
+      api_key: 'sk-o',
+      organization: 'org-1',
+      project: 'proj-1',
+    });
     const { response } = await openai.chat('gpt-4.1').generate(request, {});
-    expect(mock.requests[1]!.body).toEqual({ model: 'gpt-4.1', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 20, logprobs: true, store: true });
+    expect(mock.requests[1]!.body).toEqual({
+      model: 'gpt-4.1',
+      messages: [{ role: 'user', content: 'Hi' }],
+      max_completion_tokens: 20,
+      logprobs: true,
+      store: true,
+    });
     expect(response.warnings).toEqual([]);
     expect(mock.requests[1]!.headers['openai-organization']).toBe('org-1');
     expect(mock.requests[1]!.headers['openai-project']).toBe('proj-1');
@@ -99,7 +138,10 @@ describe('create through the plugin loader', () => {
     expect(sent.headers['x-team']).toBe('search');
     expect(sent.headers.authorization).toBeUndefined();
     expect(sent.body).toEqual({ model: 'qwen', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 20, store: true, stream: true });
-    expect(parts[0]).toEqual({ type: 'stream-start', warnings: [{ type: 'unsupported-setting', setting: 'logprobs', message: expect.stringContaining('"logprobs"') }] });
+    expect(parts[0]).toEqual({
+      type: 'stream-start',
+      warnings: [{ type: 'unsupported-setting', setting: 'logprobs', message: expect.stringContaining('"logprobs"') }],
+    });
     expect(parts.map((part) => (part.type === 'text-delta' ? part.delta : '')).join('')).toBe(defaultMockContent);
     expect(parts.at(-1)?.type).toBe('finish');
   });

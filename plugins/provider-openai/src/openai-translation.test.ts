@@ -431,7 +431,12 @@ describe('OpenAI translation matrix', () => {
       cases: [
         {
           name: 'metadata and seed',
-          request: { model: 'alias', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }], seed: 3, metadata: { team: 'a' } },
+          request: {
+            model: 'alias',
+            messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+            seed: 3,
+            metadata: { team: 'a' },
+          },
         },
       ],
     });

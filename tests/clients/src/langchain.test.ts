@@ -34,7 +34,10 @@ describe('LangChain (@langchain/openai ChatOpenAI) through the gateway', () => {
     const answer = await chat.invoke([new HumanMessage('Say hello in French.')]);
     expect(answer.content).toBe('Bonjour!');
     expect(answer.usage_metadata).toMatchObject({ input_tokens: 7, output_tokens: 2, total_tokens: 9 });
-    expect(upstreamChatBodies(gateway)[0]).toMatchObject({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello in French.' }] });
+    expect(upstreamChatBodies(gateway)[0]).toMatchObject({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Say hello in French.' }],
+    });
   });
 
   it('streams the answer and its usage', async () => {

@@ -37,10 +37,17 @@ describe('openai 7 through the gateway', () => {
 
   it('streams a chat completion to the usage chunk', async () => {
     gateway.mock.enqueue({ type: 'text', content: 'Sunny and mild, with a light breeze from the west.' });
-    const stream = await client.chat.completions.create({ model: 'smart', messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'smart',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
-    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('Sunny and mild, with a light breeze from the west.');
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe(
+      'Sunny and mild, with a light breeze from the west.',
+    );
     expect(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0]?.finish_reason).toBe('stop');
     const last = chunks.at(-1)!;
     expect(last.choices).toEqual([]);

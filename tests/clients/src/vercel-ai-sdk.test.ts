@@ -75,7 +75,9 @@ describe('the Vercel AI SDK (ai with @ai-sdk/openai-compatible) through the gate
 
     const [first, second] = upstreamChatBodies(gateway);
     expect(first).toMatchObject({ stream: true, stream_options: { include_usage: true } });
-    expect(first!['tools']).toEqual([expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'weather' }) })]);
+    expect(first!['tools']).toEqual([
+      expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'weather' }) }),
+    ]);
     const sentBack = (second!['messages'] as Record<string, unknown>[]).filter((message) => message['role'] === 'tool');
     expect(sentBack).toEqual([expect.objectContaining({ role: 'tool', tool_call_id: 'call_paris' })]);
     expect(JSON.parse(String(sentBack[0]!['content']))).toEqual({ city: 'Paris', celsius: 21, sky: 'sunny' });

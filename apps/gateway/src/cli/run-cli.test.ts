@@ -178,7 +178,10 @@ describe('modelgate check-config messages', () => {
 
   it('names the file, the config path and the unset variable behind a missing base_url', async () => {
     const { io, output } = captureIo();
-    const path = await configFile('unset-base-url.yaml', 'providers:\n  local: { type: azure-openai, base_url: ${CLI_TEST_UNSET_BASE_URL} }\n');
+    const path = await configFile(
+      'unset-base-url.yaml',
+      'providers:\n  local: { type: azure-openai, base_url: ${CLI_TEST_UNSET_BASE_URL} }\n',
+    );
     const environment = { ...process.env };
     delete environment.CLI_TEST_UNSET_BASE_URL;
     const { checkConfig } = await import('./check-config-command.js');

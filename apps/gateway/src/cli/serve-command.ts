@@ -51,7 +51,17 @@ async function serveInProcess(options: ServeOptions, io: CliIo, loaded?: LoadedC
   });
   if (!cluster.isWorker) {
     const banner = options.quiet !== true && loaded !== undefined;
-    io.stdout(banner ? buildStartupBanner({ version: gatewayVersion(), loaded, url: server.url, host: server.host, provider: (name) => server.gateway.provider(name) }) : `modelgate listening on ${server.url}\n`);
+    io.stdout(
+      banner
+        ? buildStartupBanner({
+            version: gatewayVersion(),
+            loaded,
+            url: server.url,
+            host: server.host,
+            provider: (name) => server.gateway.provider(name),
+          })
+        : `modelgate listening on ${server.url}\n`,
+    );
   }
   const graceSeconds = server.gateway.config.server.shutdown_grace_seconds;
   onShutdownSignal(() => {
@@ -82,9 +92,7 @@ function runPrimary(count: number, io: CliIo, graceSeconds: number, announce?: (
     if (shuttingDown) return;
     shuttingDown = true;
     forceExitLater(graceSeconds);
-    const workers = Object.values(cluster.workers ?? {}).filter(
-      (worker): worker is Worker => worker !== undefined && !worker.isDead(),
-    );
+    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
     if (workers.length === 0) process.exit(exitCode);
     let remaining = workers.length;
     let failed = false;
@@ -143,9 +151,18 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<number> {
     await checkPortFree(host, options.port ?? loaded.config.server.port);
     const logger = new JsonLineLogger(loaded.config.server.log_level);
     for (const warning of startupWarnings(loaded)) logger.warn(warning);
-    const announce = options.quiet === true
-      ? undefined
-      : (url: string, bound: string) => buildStartupBanner({ version: gatewayVersion(), loaded, url, host: bound, workers, provider: (name) => checked.provider(name) });
+    const announce =
+      options.quiet === true
+        ? undefined
+        : (url: string, bound: string) =>
+            buildStartupBanner({
+              version: gatewayVersion(),
+              loaded,
+              url,
+              host: bound,
+              workers,
+              provider: (name) => checked.provider(name),
+            });
     runPrimary(workers, io, loaded.config.server.shutdown_grace_seconds, announce);
     return 0;
   } catch (error) {

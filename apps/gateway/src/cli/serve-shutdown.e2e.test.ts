@@ -72,7 +72,14 @@ async function listeningPort(child: Child): Promise<number> {
 function stream(agent: Agent, port: number): Promise<{ body: Promise<string> }> {
   return new Promise((resolve, reject) => {
     const call = httpRequest(
-      { host: '127.0.0.1', port, path: '/v1/chat/completions', method: 'POST', agent, headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/chat/completions',
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');
@@ -91,7 +98,8 @@ describe.skipIf(!existsSync(cliPath))('modelgate serve and SIGTERM', () => {
       const child = startCli(['serve', '--config', await configFile(), '--port', '0', '--workers', String(workers)]);
       const port = await listeningPort(child);
       mock.reset();
-      for (let index = 0; index < 20; index += 1) mock.enqueue({ type: 'text', content: 'one two three four five six seven', chunkDelayMs: 40 });
+      for (let index = 0; index < 20; index += 1)
+        mock.enqueue({ type: 'text', content: 'one two three four five six seven', chunkDelayMs: 40 });
       const agent = new Agent({ keepAlive: true, maxSockets: 20 });
       const streams = await Promise.all(Array.from({ length: 20 }, () => stream(agent, port)));
       child.process.kill('SIGTERM');
@@ -125,7 +133,9 @@ describe.skipIf(!existsSync(cliPath))('modelgate serve and SIGTERM', () => {
       const child = startCli(['serve', '--config', await configFile(), '--port', String(port), '--workers', '2']);
       expect(await child.exited).toBe(1);
       const lines = child.stderr().trim().split('\n');
-      expect(lines).toEqual([`Cannot listen on 127.0.0.1:${port}: it is already in use (is another server running there? choose another with --port).`]);
+      expect(lines).toEqual([
+        `Cannot listen on 127.0.0.1:${port}: it is already in use (is another server running there? choose another with --port).`,
+      ]);
     } finally {
       await new Promise((resolve) => occupant.close(resolve));
     }

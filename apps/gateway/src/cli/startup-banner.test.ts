@@ -83,7 +83,13 @@ models:
       const loaded = parseConfigText(text, { source: 'config/gateway.yaml', environment });
       const gateway = await createAppGateway(loaded, { environment });
       try {
-        return buildStartupBanner({ version: '9.9.9', loaded, url: 'http://127.0.0.1:4000', host: '127.0.0.1', provider: (name) => gateway.provider(name) });
+        return buildStartupBanner({
+          version: '9.9.9',
+          loaded,
+          url: 'http://127.0.0.1:4000',
+          host: '127.0.0.1',
+          provider: (name) => gateway.provider(name),
+        });
       } finally {
         await gateway.close();
       }

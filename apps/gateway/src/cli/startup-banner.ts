@@ -73,10 +73,7 @@ export function buildStartupBanner(input: StartupBannerInput): string {
     lines.push(`    ${model.name} → ${names.length === 0 ? 'no usable deployment' : names.join(', ')}${rest}`);
   }
 
-  lines.push(
-    '  storage:   none (no durable records yet)',
-    '  state:     memory (this process only)',
-  );
+  lines.push('  storage:   none (no durable records yet)', '  state:     memory (this process only)');
 
   const references = input.loaded.unsetReferences ?? [];
   for (const variable of input.loaded.missingVariables) {

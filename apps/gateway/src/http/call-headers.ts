@@ -20,7 +20,8 @@ export function callHeaders(metadata: CallMetadata, handlerStarted: number, reda
     'x-modelgate-attempts': String(metadata.attempts),
     'x-modelgate-overhead-ms': overheadMs.toFixed(2),
   };
-  if (metadata.warnings.length > 0) headers['x-modelgate-warnings'] = headerValue(metadata.warnings.map((warning) => warning.message).join(' | '));
+  if (metadata.warnings.length > 0)
+    headers['x-modelgate-warnings'] = headerValue(metadata.warnings.map((warning) => warning.message).join(' | '));
   const upstream = metadata.upstream?.headers;
   if (upstream !== undefined) {
     for (const name in upstream) {

@@ -28,7 +28,6 @@ export function openAIErrorBody(message: string, type: string, param: string | n
   return { error: { message, type, param, code } };
 }
 
-
 function validStatus(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined;
 }
@@ -57,7 +56,11 @@ function fromFrameworkError(error: FrameworkError, status: number): ErrorRespons
     };
   }
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { status: 400, body: openAIErrorBody('The request body is empty; send a JSON object.', 'invalid_request_error', null, 'invalid_json'), headers: {} };
+    return {
+      status: 400,
+      body: openAIErrorBody('The request body is empty; send a JSON object.', 'invalid_request_error', null, 'invalid_json'),
+      headers: {},
+    };
   }
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || message.includes('forbidden prototype property')) {
     return {
@@ -67,7 +70,11 @@ function fromFrameworkError(error: FrameworkError, status: number): ErrorRespons
     };
   }
   const param = typeof error.validationContext === 'string' ? error.validationContext : null;
-  return { status, body: openAIErrorBody(message, errorTypeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'), headers: {} };
+  return {
+    status,
+    body: openAIErrorBody(message, errorTypeForStatus(status), param, status === 404 ? 'not_found' : 'invalid_request'),
+    headers: {},
+  };
 }
 
 /**

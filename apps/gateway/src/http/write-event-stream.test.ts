@@ -111,7 +111,9 @@ describe('writeEventStream', () => {
     const { body, reported } = await serve(() => burst([chunk(0, 'a'), chunk(1, 'b'), { type: 'error', error: failure }]));
     const received = frames(body);
     expect(received).toHaveLength(3);
-    expect(JSON.parse(received[2]!)).toMatchObject({ error: { message: 'Upstream dropped the connection.', code: 'upstream_stream_error' } });
+    expect(JSON.parse(received[2]!)).toMatchObject({
+      error: { message: 'Upstream dropped the connection.', code: 'upstream_stream_error' },
+    });
     expect(body).not.toContain('[DONE]');
     expect(reported).toEqual([failure]);
   });

@@ -13,7 +13,12 @@ const levelNumbers: Readonly<Record<Exclude<LogLevel, 'silent'>, number>> = {
 
 function serialise(value: unknown): unknown {
   if (value instanceof Error) {
-    return { type: value.name, message: value.message, stack: value.stack, ...(value.cause === undefined ? {} : { cause: serialise(value.cause) }) };
+    return {
+      type: value.name,
+      message: value.message,
+      stack: value.stack,
+      ...(value.cause === undefined ? {} : { cause: serialise(value.cause) }),
+    };
   }
   return value;
 }

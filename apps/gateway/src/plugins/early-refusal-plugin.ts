@@ -26,7 +26,9 @@ export const earlyRefusalPlugin = infraPlugin<EarlyRefusalOptions>((app, options
     if (hasPendingBody(request.raw)) reply.header('connection', 'close');
     if (compressed) {
       next(
-        new UnsupportedMediaTypeError(`Compressed request bodies (content-encoding: ${encoding.slice(0, 40)}) are not accepted; send plain JSON.`),
+        new UnsupportedMediaTypeError(
+          `Compressed request bodies (content-encoding: ${encoding.slice(0, 40)}) are not accepted; send plain JSON.`,
+        ),
       );
       return;
     }

@@ -10,7 +10,6 @@ export const masterPrincipal: Principal = Object.freeze({
   scopes: Object.freeze({}),
 });
 
-
 /** The key from `Authorization: Bearer <key>` or `x-api-key: <key>`, if any. */
 export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
   const authorization = headers.authorization;

@@ -84,7 +84,9 @@ export const scriptedProviderPlugin = definePlugin({
         provider: context.instanceName,
         modelId,
         async embed(request) {
-          return { response: { model: modelId, embeddings: request.values.map(() => [0.5, -0.5]), usage: { inputTokens: request.values.length } } };
+          return {
+            response: { model: modelId, embeddings: request.values.map(() => [0.5, -0.5]), usage: { inputTokens: request.values.length } },
+          };
         },
       }),
     };

@@ -22,10 +22,7 @@ export function findUnsetCredentials(
       const setting = path.slice(prefix.length);
       const last = setting.split('.').at(-1) ?? setting;
       if (!credentialSettingName.test(last)) continue;
-      unavailable.set(
-        name,
-        new MissingCredentialError({ provider: name, setting: path, unsetVariable: reference.variable }),
-      );
+      unavailable.set(name, new MissingCredentialError({ provider: name, setting: path, unsetVariable: reference.variable }));
     }
   }
   return unavailable;

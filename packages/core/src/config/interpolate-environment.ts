@@ -49,7 +49,9 @@ export function interpolateEnvironment(
       }
       const escaped = node.split('$${');
       return escaped
-        .map((part) => part.replace(reference, (_match, name: string, fallback: string | undefined) => lookup(name, fallback, path, false) ?? ''))
+        .map((part) =>
+          part.replace(reference, (_match, name: string, fallback: string | undefined) => lookup(name, fallback, path, false) ?? ''),
+        )
         .join('${');
     }
     if (Array.isArray(node)) return node.map((item, index) => visit(item, [...path, index]));

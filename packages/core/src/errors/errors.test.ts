@@ -22,7 +22,11 @@ describe('error family', () => {
   });
 
   it('carries status, type and code for the OpenAI error body', () => {
-    expect(new ContextWindowExceededError('too long')).toMatchObject({ status: 400, type: 'invalid_request_error', code: 'context_length_exceeded' });
+    expect(new ContextWindowExceededError('too long')).toMatchObject({
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'context_length_exceeded',
+    });
     expect(new BudgetExceededError('spent')).toMatchObject({ status: 429, code: 'budget_exceeded' });
     expect(new RateLimitError('x')).toMatchObject({ status: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded' });
   });

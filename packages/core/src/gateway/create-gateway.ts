@@ -36,10 +36,7 @@ function isLoadedConfig(value: unknown): value is LoadedConfig {
  * loads every plugin, checks its settings and wires the router. Throws `ConfigError` naming the
  * config path of whatever is wrong.
  */
-export async function createGateway(
-  input: GatewayConfigInput | LoadedConfig,
-  options: CreateGatewayOptions = {},
-): Promise<Gateway> {
+export async function createGateway(input: GatewayConfigInput | LoadedConfig, options: CreateGatewayOptions = {}): Promise<Gateway> {
   const environment = options.environment ?? process.env;
   const loaded = isLoadedConfig(input) ? input : parseConfig(input, { environment });
   const { config } = loaded;
@@ -59,7 +56,14 @@ export async function createGateway(
   try {
     for (const [name, settings] of Object.entries(config.providers)) {
       const { type, plugin, ...rest } = settings as { type?: string; plugin?: string };
-      const provider = await loader.instantiate({ kind: 'provider', instanceName: name, type, plugin, settings: rest, configPath: ['providers', name] });
+      const provider = await loader.instantiate({
+        kind: 'provider',
+        instanceName: name,
+        type,
+        plugin,
+        settings: rest,
+        configPath: ['providers', name],
+      });
       container.add('provider', provider, name);
       if (provider.close) closers.push(() => provider.close!());
     }

@@ -62,7 +62,9 @@ function testPlugin(name: string, options: TestProviderOptions = {}) {
               specificationVersion: 'v1' as const,
               provider: context.instanceName,
               modelId,
-              embed: async (request: { values: unknown[] }) => ({ response: { embeddings: request.values.map(() => [1, 0.5]), usage: { inputTokens: 3 } } }),
+              embed: async (request: { values: unknown[] }) => ({
+                response: { embeddings: request.values.map(() => [1, 0.5]), usage: { inputTokens: 3 } },
+              }),
             }),
           }
         : {}),
@@ -128,14 +130,24 @@ describe('gateway pipeline', () => {
     const outcome = await hooked.runChat(openAIChatCodec, hello);
     expect(outcome.native).toBe(false);
     expect(seen.at(-1)?.temperature).toBe(0.25);
-    expect(outcome.stream === false && !outcome.native ? outcome.response.content : undefined).toEqual([{ type: 'text', text: 'rewritten' }]);
+    expect(outcome.stream === false && !outcome.native ? outcome.response.content : undefined).toEqual([
+      { type: 'text', text: 'rewritten' },
+    ]);
   });
 
   it('passes over a deployment without embeddings instead of failing the request', async () => {
     const gateway = await createGateway(
       {
         providers: { chatty: { type: 'chat-only' }, vectors: { type: 'with-embeddings' } },
-        models: [{ name: 'e', deployments: [{ provider: 'chatty', model: 'c', weight: 1000 }, { provider: 'vectors', model: 'v', weight: 1 }] }],
+        models: [
+          {
+            name: 'e',
+            deployments: [
+              { provider: 'chatty', model: 'c', weight: 1000 },
+              { provider: 'vectors', model: 'v', weight: 1 },
+            ],
+          },
+        ],
         router: { retries: 0 },
       },
       { plugins: [testPlugin('chat-only'), testPlugin('with-embeddings', { embeddings: true })], random: () => 0 },
@@ -156,18 +168,18 @@ describe('gateway pipeline', () => {
     };
     const gateway = await createGateway(config, { plugins: [testPlugin('failing', { fail: true }), testPlugin('working')] });
     const member = { id: 'k', kind: 'key' as const, role: 'member' as const, scopes: { models: ['open'] } };
-    await expect(gateway.runChat(openAIChatCodec, { ...hello, model: 'open' }, { principal: member })).rejects.toSatisfy(
-      (error) => UpstreamError.isInstance(error),
+    await expect(gateway.runChat(openAIChatCodec, { ...hello, model: 'open' }, { principal: member })).rejects.toSatisfy((error) =>
+      UpstreamError.isInstance(error),
     );
     const admin = { ...member, scopes: { models: ['open', 'restricted'] } };
     const outcome = await gateway.runChat(openAIChatCodec, { ...hello, model: 'open' }, { principal: admin });
     expect(outcome.metadata.model).toBe('restricted');
-    await expect(gateway.runChat(openAIChatCodec, { ...hello, model: 'restricted' }, { principal: member })).rejects.toSatisfy(
-      (error) => PermissionError.isInstance(error),
+    await expect(gateway.runChat(openAIChatCodec, { ...hello, model: 'restricted' }, { principal: member })).rejects.toSatisfy((error) =>
+      PermissionError.isInstance(error),
     );
   });
 
-  it("refuses at start-up a plugin whose create() does not return a provider", async () => {
+  it('refuses at start-up a plugin whose create() does not return a provider', async () => {
     const broken = definePlugin({
       kind: 'provider',
       name: 'broken',

@@ -19,7 +19,10 @@ const fixtures = fileURLToPath(new URL('../test-fixtures/', import.meta.url));
 async function echoGateway(extra: Record<string, unknown> = {}) {
   const loaded = parseConfig(
     {
-      providers: { echo: { plugin: './echo-provider/index.js', greeting: 'echo' }, flaky: { plugin: './echo-provider/index.js', fail_times: 1 } },
+      providers: {
+        echo: { plugin: './echo-provider/index.js', greeting: 'echo' },
+        flaky: { plugin: './echo-provider/index.js', fail_times: 1 },
+      },
       models: [
         { name: 'chat', deployments: [{ provider: 'echo', model: 'echo-1' }] },
         { name: 'flaky', deployments: [{ provider: 'flaky', model: 'flaky-1' }] },
@@ -67,7 +70,12 @@ describe('gateway (library use)', () => {
     const stream = await gateway.chat.completions.create({ model: 'chat', messages: [userMessage('a b')], stream: true });
     const chunks: ChatCompletionChunk[] = [];
     for await (const part of stream) chunks.push(part);
-    expect(chunks.map((part) => part.choices[0]?.delta.content ?? '').join(' ').trim()).toBe('echo a b');
+    expect(
+      chunks
+        .map((part) => part.choices[0]?.delta.content ?? '')
+        .join(' ')
+        .trim(),
+    ).toBe('echo a b');
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('stop');
     expect(chunks.some((part) => part.choices.length === 0)).toBe(false);
     expect(stream.metadata.deployment.id).toBe('echo/echo-1');
@@ -116,8 +124,8 @@ describe('gateway (library use)', () => {
 
   it('answers model_not_found for an unknown model', async () => {
     const gateway = await echoGateway();
-    await expect(gateway.completion({ model: 'ghost', messages: [userMessage('x')] })).rejects.toSatisfy(
-      (error) => ModelNotFoundError.isInstance(error),
+    await expect(gateway.completion({ model: 'ghost', messages: [userMessage('x')] })).rejects.toSatisfy((error) =>
+      ModelNotFoundError.isInstance(error),
     );
   });
 
@@ -136,7 +144,13 @@ describe('gateway (library use)', () => {
   it('turns a stream that just stops into an error event', async () => {
     const gateway = await createGateway(
       { providers: { s: { type: 'scripted' } }, models: [{ name: 'm', deployments: [{ provider: 's', model: 'x' }] }] },
-      { plugins: [scriptedPlugin(async function* () { yield chunk('partial'); })] },
+      {
+        plugins: [
+          scriptedPlugin(async function* () {
+            yield chunk('partial');
+          }),
+        ],
+      },
     );
     const outcome = await gateway.runChat(openAIChatCodec, { model: 'm', messages: [userMessage('x')], stream: true });
     if (!outcome.stream) throw new Error('expected a stream');
@@ -150,7 +164,14 @@ describe('gateway (library use)', () => {
   it('turns an exception inside a stream into one error event, and the library iterator throws it', async () => {
     const gateway = await createGateway(
       { providers: { s: { type: 'scripted' } }, models: [{ name: 'm', deployments: [{ provider: 's', model: 'x' }] }] },
-      { plugins: [scriptedPlugin(async function* () { yield chunk('a'); throw new Error('socket closed'); })] },
+      {
+        plugins: [
+          scriptedPlugin(async function* () {
+            yield chunk('a');
+            throw new Error('socket closed');
+          }),
+        ],
+      },
     );
     const stream = await gateway.chat.completions.create({ model: 'm', messages: [userMessage('x')], stream: true });
     const seen: string[] = [];
@@ -172,9 +193,11 @@ describe('gateway (library use)', () => {
   });
 
   it('rejects a config whose provider plugin cannot be created, naming the instance', async () => {
-    await expect(createGateway(parseConfig({ providers: { bad: { plugin: './echo-provider/index.js', nonsense: true } } }, { baseDirectory: fixtures }))).rejects.toThrow(
-      /providers\.bad: unknown key "nonsense"/,
-    );
+    await expect(
+      createGateway(
+        parseConfig({ providers: { bad: { plugin: './echo-provider/index.js', nonsense: true } } }, { baseDirectory: fixtures }),
+      ),
+    ).rejects.toThrow(/providers\.bad: unknown key "nonsense"/);
   });
 });
 

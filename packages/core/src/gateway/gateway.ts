@@ -194,7 +194,9 @@ export class Gateway {
           if (!provider.embeddings) {
             throw new UnsupportedError(`Provider "${deployment.provider}" does not serve embeddings.`, { param: 'model' });
           }
-          return provider.embeddings(deployment.model).embed(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
+          return provider
+            .embeddings(deployment.model)
+            .embed(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
         },
         cancellation,
         (group) => mayUseModel(context.principal, group),

@@ -4,10 +4,7 @@ import type { ModelgateError } from '../errors/modelgate-error.js';
 import type { UsageV1 } from '../specification/chat/chat-response-v1.js';
 
 /** What every stream part union shares: its end is one `finish` or one `error`. */
-export type GuardedPart =
-  | { type: 'finish'; usage?: UsageV1 }
-  | { type: 'error'; error: ModelgateError }
-  | { type: string };
+export type GuardedPart = { type: 'finish'; usage?: UsageV1 } | { type: 'error'; error: ModelgateError } | { type: string };
 
 export interface GuardOptions<P extends GuardedPart> {
   deploymentId: string;
@@ -61,7 +58,10 @@ class GuardedStream<P extends GuardedPart> implements AsyncIterableIterator<P> {
     }
     if (result.done === true) {
       const message = `The stream from ${this.options.deploymentId} ended without a finish.`;
-      return this.last({ type: 'error', error: new UpstreamError(message, { isRetryable: false, code: 'stream_incomplete' }) } as unknown as P);
+      return this.last({
+        type: 'error',
+        error: new UpstreamError(message, { isRetryable: false, code: 'stream_incomplete' }),
+      } as unknown as P);
     }
     if (this.first) {
       this.first = false;

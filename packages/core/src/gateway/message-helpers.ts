@@ -1,4 +1,8 @@
-import type { OpenAIChatMessage as ChatMessage, OpenAIContentPart as ContentPart, OpenAIToolCall as ToolCall } from '../codecs/openai/openai-chat-wire-types.js';
+import type {
+  OpenAIChatMessage as ChatMessage,
+  OpenAIContentPart as ContentPart,
+  OpenAIToolCall as ToolCall,
+} from '../codecs/openai/openai-chat-wire-types.js';
 
 export function systemMessage(content: string): ChatMessage {
   return { role: 'system', content };

@@ -14,7 +14,11 @@ export interface ChatCompletionStream extends AsyncIterable<OpenAIChatCompletion
 /** What the library API needs of the gateway. */
 export interface ChatRunner {
   runChat<Encoding>(codec: ChatCodecV1<Encoding>, body: unknown, context?: RequestContext): Promise<ChatOutcome<Encoding>>;
-  runEmbeddings<Encoding>(codec: EmbeddingCodecV1<Encoding>, body: unknown, context?: RequestContext): Promise<{ body: unknown; metadata: CallMetadata }>;
+  runEmbeddings<Encoding>(
+    codec: EmbeddingCodecV1<Encoding>,
+    body: unknown,
+    context?: RequestContext,
+  ): Promise<{ body: unknown; metadata: CallMetadata }>;
 }
 
 export interface OpenAIChatApi {
@@ -50,7 +54,11 @@ async function* chunksOf(outcome: ChatOutcome<OpenAIChatEncoding> & { stream: tr
   }
 }
 
-async function createChat(runner: ChatRunner, request: OpenAIChatRequest, context: RequestContext): Promise<OpenAIChatCompletion | ChatCompletionStream> {
+async function createChat(
+  runner: ChatRunner,
+  request: OpenAIChatRequest,
+  context: RequestContext,
+): Promise<OpenAIChatCompletion | ChatCompletionStream> {
   const outcome = await runner.runChat(openAIChatCodec, request, context);
   if (!outcome.stream) {
     return outcome.native
@@ -69,6 +77,7 @@ export function openAIChatApi(runner: ChatRunner): OpenAIChatApi {
 
 export function openAIEmbeddingsApi(runner: ChatRunner): OpenAIEmbeddingsApi {
   return {
-    create: async (request, context = {}) => (await runner.runEmbeddings(openAIEmbeddingCodec, request, context)).body as OpenAIEmbeddingResponse,
+    create: async (request, context = {}) =>
+      (await runner.runEmbeddings(openAIEmbeddingCodec, request, context)).body as OpenAIEmbeddingResponse,
   };
 }

@@ -8,17 +8,30 @@ import { ModelRegistry } from './model-registry.js';
 
 const config = parseConfig({
   providers: { keyed: { type: 'keyed' }, demo: { type: 'keyed' } },
-  models: [{ name: 'smart', deployments: [{ provider: 'keyed', model: 'big' }, { provider: 'demo', model: 'demo-smart', standby: true }] }],
+  models: [
+    {
+      name: 'smart',
+      deployments: [
+        { provider: 'keyed', model: 'big' },
+        { provider: 'demo', model: 'demo-smart', standby: true },
+      ],
+    },
+  ],
 }).config;
 
 function lookup(keyed: CredentialStateV1['state']) {
-  return (name: string): CredentialStateV1 => (name === 'keyed' ? { state: keyed, environmentVariable: 'KEYED_API_KEY' } : { state: 'not-required' });
+  return (name: string): CredentialStateV1 =>
+    name === 'keyed' ? { state: keyed, environmentVariable: 'KEYED_API_KEY' } : { state: 'not-required' };
 }
 
 describe('ModelRegistry credentials', () => {
   it('keeps only the deployments selectUsableDeployments picks, with ids given before the selection', () => {
-    expect(new ModelRegistry(config, { credentialsOf: lookup('missing') }).resolve('smart')?.deployments.map((deployment) => deployment.id)).toEqual(['demo/demo-smart']);
-    expect(new ModelRegistry(config, { credentialsOf: lookup('set') }).resolve('smart')?.deployments.map((deployment) => deployment.id)).toEqual(['keyed/big']);
+    expect(
+      new ModelRegistry(config, { credentialsOf: lookup('missing') }).resolve('smart')?.deployments.map((deployment) => deployment.id),
+    ).toEqual(['demo/demo-smart']);
+    expect(
+      new ModelRegistry(config, { credentialsOf: lookup('set') }).resolve('smart')?.deployments.map((deployment) => deployment.id),
+    ).toEqual(['keyed/big']);
     expect(new ModelRegistry(config).resolve('smart')?.deployments).toHaveLength(2);
   });
 
@@ -48,7 +61,9 @@ describe('ModelRegistry credentials', () => {
           },
         }),
         describeCredentials: (): CredentialStateV1 =>
-          context.instanceName === 'keyed' ? { state: context.environment.KEYED_API_KEY ? 'set' : 'missing', environmentVariable: 'KEYED_API_KEY' } : { state: 'not-required' },
+          context.instanceName === 'keyed'
+            ? { state: context.environment.KEYED_API_KEY ? 'set' : 'missing', environmentVariable: 'KEYED_API_KEY' }
+            : { state: 'not-required' },
       }),
     });
     const without = await createGateway(parseConfig({ ...config }), { plugins: [keyedPlugin], environment: {} });

@@ -21,12 +21,17 @@ describe('selectUsableDeployments', () => {
   });
 
   it('keeps every deployment when none has credentials, so the error names the variable', () => {
-    expect(selectUsableDeployments([openai, { ...openai, model: 'gpt-4.1-mini' }], lookup)).toEqual([openai, { ...openai, model: 'gpt-4.1-mini' }]);
+    expect(selectUsableDeployments([openai, { ...openai, model: 'gpt-4.1-mini' }], lookup)).toEqual([
+      openai,
+      { ...openai, model: 'gpt-4.1-mini' },
+    ]);
   });
 
   it('uses a standby deployment only when no other deployment has credentials', () => {
     expect(selectUsableDeployments([openai, demo], lookup)).toEqual([demo]);
-    expect(selectUsableDeployments([openai, demo], (provider) => (provider === 'openai' ? { state: 'set' } : lookup(provider)))).toEqual([openai]);
+    expect(selectUsableDeployments([openai, demo], (provider) => (provider === 'openai' ? { state: 'set' } : lookup(provider)))).toEqual([
+      openai,
+    ]);
     expect(selectUsableDeployments([groq, demo], lookup)).toEqual([groq]);
   });
 

@@ -16,7 +16,10 @@ export interface DeploymentCandidate {
  * 2. of those, the ones not on `standby`, if there is any; the standby ones otherwise.
  * Order is kept.
  */
-export function selectUsableDeployments<T extends DeploymentCandidate>(deployments: readonly T[], credentialsOf: CredentialStateLookup): T[] {
+export function selectUsableDeployments<T extends DeploymentCandidate>(
+  deployments: readonly T[],
+  credentialsOf: CredentialStateLookup,
+): T[] {
   const credentialed = deployments.filter((deployment) => credentialsOf(deployment.provider)?.state !== 'missing');
   if (credentialed.length === 0) return [...deployments];
   const active = credentialed.filter((deployment) => deployment.standby !== true);

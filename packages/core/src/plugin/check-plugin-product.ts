@@ -16,8 +16,11 @@ export function checkPluginProduct(kind: PluginKind, product: unknown, origin: s
   }
   const candidate = product as Record<string, unknown>;
   if (candidate.specificationVersion !== 'v1') {
-    throw new ConfigError(`${where}: create() returned an object whose specificationVersion is ${JSON.stringify(candidate.specificationVersion)}, not "v1".`);
+    throw new ConfigError(
+      `${where}: create() returned an object whose specificationVersion is ${JSON.stringify(candidate.specificationVersion)}, not "v1".`,
+    );
   }
   const missing = requiredMethods[kind].filter((method) => typeof candidate[method] !== 'function');
-  if (missing.length > 0) throw new ConfigError(`${where}: create() returned an object without ${missing.map((name) => `${name}()`).join(', ')}.`);
+  if (missing.length > 0)
+    throw new ConfigError(`${where}: create() returned an object without ${missing.map((name) => `${name}()`).join(', ')}.`);
 }

@@ -12,11 +12,7 @@ export interface PluginProducts {
 
 export type PluginKind = keyof PluginProducts;
 
-export const pluginKinds: readonly PluginKind[] = [
-  'provider',
-  'router-strategy',
-  'middleware',
-];
+export const pluginKinds: readonly PluginKind[] = ['provider', 'router-strategy', 'middleware'];
 
 export interface PluginLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -49,8 +45,6 @@ export interface PluginDefinition<K extends PluginKind = PluginKind, S extends z
 }
 
 /** The default export of a plugin package. Type-checks the definition; adds nothing at run time. */
-export function definePlugin<K extends PluginKind, S extends z.ZodType>(
-  definition: PluginDefinition<K, S>,
-): PluginDefinition<K, S> {
+export function definePlugin<K extends PluginKind, S extends z.ZodType>(definition: PluginDefinition<K, S>): PluginDefinition<K, S> {
   return Object.freeze({ ...definition });
 }

@@ -40,14 +40,28 @@ describe('plugin loader', () => {
       configPath: ['providers', 'mine'],
     });
     expect(provider.name).toBe('mine');
-    const result = await provider.chat('echo-1').generate({ model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: 'there' }] }] }, {});
+    const result = await provider
+      .chat('echo-1')
+      .generate({ model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: 'there' }] }] }, {});
     expect(result.response.content).toEqual([{ type: 'text', text: 'hi: there' }]);
   });
 
   it('resolves a type by registered name and alias, and passes the type to create', async () => {
     const loader = new PluginLoader({ plugins: [registered] });
-    const byName = await loader.instantiate({ kind: 'provider', instanceName: 'a', type: 'fake', settings: {}, configPath: ['providers', 'a'] });
-    const byAlias = await loader.instantiate({ kind: 'provider', instanceName: 'b', type: 'fake-alias', settings: { region: 'us' }, configPath: ['providers', 'b'] });
+    const byName = await loader.instantiate({
+      kind: 'provider',
+      instanceName: 'a',
+      type: 'fake',
+      settings: {},
+      configPath: ['providers', 'a'],
+    });
+    const byAlias = await loader.instantiate({
+      kind: 'provider',
+      instanceName: 'b',
+      type: 'fake-alias',
+      settings: { region: 'us' },
+      configPath: ['providers', 'b'],
+    });
     expect(byName).toMatchObject({ name: 'a', type: 'fake', settings: { region: 'eu' } });
     expect(byAlias).toMatchObject({ name: 'b', type: 'fake-alias', settings: { region: 'us' } });
   });
@@ -98,14 +112,26 @@ describe('plugin loader', () => {
         throw Object.assign(new Error(`Cannot find package '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
       },
     });
-    const provider = await loader.instantiate({ kind: 'provider', instanceName: 'g', type: 'fake-alias', settings: {}, configPath: ['providers', 'g'] });
+    const provider = await loader.instantiate({
+      kind: 'provider',
+      instanceName: 'g',
+      type: 'fake-alias',
+      settings: {},
+      configPath: ['providers', 'g'],
+    });
     expect(provider).toMatchObject({ name: 'g', type: 'fake-alias' });
   });
 
   it('rejects a module without a plugin definition', async () => {
     const loader = new PluginLoader({ baseDirectory: fixtures });
     await expect(
-      loader.instantiate({ kind: 'provider', instanceName: 'x', plugin: './not-a-plugin/index.js', settings: {}, configPath: ['providers', 'x'] }),
+      loader.instantiate({
+        kind: 'provider',
+        instanceName: 'x',
+        plugin: './not-a-plugin/index.js',
+        settings: {},
+        configPath: ['providers', 'x'],
+      }),
     ).rejects.toThrow('"./not-a-plugin/index.js" loaded, but it is not a plugin: the default export is an object with keys hello.');
   });
 
@@ -128,12 +154,25 @@ describe('plugin loader', () => {
   it('names a missing explicit plugin', async () => {
     const loader = new PluginLoader({ baseDirectory: fixtures, source: 'g.yaml' });
     await expect(
-      loader.instantiate({ kind: 'provider', instanceName: 'x', plugin: 'modelgate-provider-missing-for-sure', settings: {}, configPath: ['providers', 'x'] }),
+      loader.instantiate({
+        kind: 'provider',
+        instanceName: 'x',
+        plugin: 'modelgate-provider-missing-for-sure',
+        settings: {},
+        configPath: ['providers', 'x'],
+      }),
     ).rejects.toThrow('g.yaml: providers.x.plugin: plugin "modelgate-provider-missing-for-sure" is not installed; looked in');
   });
 
   it('wraps a failure inside create with the plugin name', async () => {
-    const broken = definePlugin({ ...registered, name: 'broken', aliases: [], create: () => { throw new Error('boom'); } });
+    const broken = definePlugin({
+      ...registered,
+      name: 'broken',
+      aliases: [],
+      create: () => {
+        throw new Error('boom');
+      },
+    });
     const loader = new PluginLoader({ plugins: [broken] });
     await expect(
       loader.instantiate({ kind: 'provider', instanceName: 'x', type: 'broken', settings: {}, configPath: ['providers', 'x'] }),

@@ -126,7 +126,9 @@ export class PluginLoader {
     try {
       product = await definition.create(parsed.data, context);
     } catch (error) {
-      const hints = describeUnsetReferences(this.unsetReferences, request.configPath).map((hint) => `\n  ${hint}`).join('');
+      const hints = describeUnsetReferences(this.unsetReferences, request.configPath)
+        .map((hint) => `\n  ${hint}`)
+        .join('');
       if (ConfigError.isInstance(error)) {
         const named = error.message.startsWith(this.source) ? error.message : `${this.source}: ${error.message}`;
         throw new ConfigError(`${named}${hints}`, { cause: error });

@@ -8,11 +8,27 @@ import { weightedStrategy } from './weighted-strategy.js';
 
 const config = {
   providers: { a: {}, b: {} },
-  models: [{ name: 'smart', deployments: [{ provider: 'a', model: 'm1', weight: 1 }, { provider: 'b', model: 'm2', weight: 1 }] }],
+  models: [
+    {
+      name: 'smart',
+      deployments: [
+        { provider: 'a', model: 'm1', weight: 1 },
+        { provider: 'b', model: 'm2', weight: 1 },
+      ],
+    },
+  ],
 };
 
 function router(extra: { requestTimeoutMs?: number; unavailableProviders?: Map<string, MissingCredentialError> }) {
-  return new Router({ registry: new ModelRegistry(config), strategy: weightedStrategy, retries: 5, timeoutMs: 5_000, fallbacks: {}, random: () => 0, ...extra });
+  return new Router({
+    registry: new ModelRegistry(config),
+    strategy: weightedStrategy,
+    retries: 5,
+    timeoutMs: 5_000,
+    fallbacks: {},
+    random: () => 0,
+    ...extra,
+  });
 }
 
 /** An attempt that never answers until its deadline aborts it. */
@@ -43,7 +59,9 @@ describe('router.request_timeout_ms', () => {
 
 describe('unavailable providers', () => {
   it('fails attempts on a provider whose credential references an unset variable, and tries the others', async () => {
-    const unavailable = new Map([['a', new MissingCredentialError({ provider: 'a', setting: 'providers.a.api_key', unsetVariable: 'TEAM_KEY' })]]);
+    const unavailable = new Map([
+      ['a', new MissingCredentialError({ provider: 'a', setting: 'providers.a.api_key', unsetVariable: 'TEAM_KEY' })],
+    ]);
     const called: string[] = [];
     const result = await router({ unavailableProviders: unavailable }).run('smart', async (context) => {
       called.push(context.deployment.id);

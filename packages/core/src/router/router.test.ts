@@ -12,7 +12,13 @@ import { weightedStrategy } from './weighted-strategy.js';
 const config = {
   providers: { a: {}, b: {}, c: {} },
   models: [
-    { name: 'smart', deployments: [{ provider: 'a', model: 'm1', weight: 3 }, { provider: 'b', model: 'm2', weight: 1 }] },
+    {
+      name: 'smart',
+      deployments: [
+        { provider: 'a', model: 'm1', weight: 3 },
+        { provider: 'b', model: 'm2', weight: 1 },
+      ],
+    },
     { name: 'fast', deployments: [{ provider: 'c', model: 'm3', weight: 1 }] },
   ],
 };
@@ -90,7 +96,8 @@ describe('router', () => {
 
   it('moves on after a missing credential on one deployment', async () => {
     const result = await router().run('smart', async ({ deployment }) => {
-      if (deployment.provider === 'a') throw new MissingCredentialError({ provider: 'a', setting: 'api_key', environmentVariable: 'A_KEY' });
+      if (deployment.provider === 'a')
+        throw new MissingCredentialError({ provider: 'a', setting: 'api_key', environmentVariable: 'A_KEY' });
       return deployment.id;
     });
     expect(result.result).toBe('b/m2');
@@ -119,13 +126,15 @@ describe('router', () => {
 
   it('turns a deadline into a TimeoutError and aborts the attempt', async () => {
     let aborted = false;
-    const attempt = router({ retries: 0, timeoutMs: 20 }).run('fast', ({ signal }) =>
-      new Promise((_resolve, reject) => {
-        signal.addEventListener('abort', () => {
-          aborted = true;
-          reject(new Error('aborted by signal'));
-        });
-      }),
+    const attempt = router({ retries: 0, timeoutMs: 20 }).run(
+      'fast',
+      ({ signal }) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(new Error('aborted by signal'));
+          });
+        }),
     );
     await expect(attempt).rejects.toSatisfy((error) => TimeoutError.isInstance(error));
     expect(aborted).toBe(true);

@@ -59,10 +59,10 @@ const noop = () => {};
 
 /** The whole request ran out of time (`router.request_timeout_ms`). */
 function requestTimeout(timeoutMs: number, attempts: number, lastError: unknown): TimeoutError {
-  return new TimeoutError(
-    `The request did not get an answer within router.request_timeout_ms (${timeoutMs} ms, ${attempts} attempts).`,
-    { code: 'request_timeout', ...(lastError === undefined ? {} : { cause: lastError }) },
-  );
+  return new TimeoutError(`The request did not get an answer within router.request_timeout_ms (${timeoutMs} ms, ${attempts} attempts).`, {
+    code: 'request_timeout',
+    ...(lastError === undefined ? {} : { cause: lastError }),
+  });
 }
 
 function shortDeadline(ms: number, onExpire: () => void): { cancel(): void } {

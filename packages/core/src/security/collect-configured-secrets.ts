@@ -28,10 +28,7 @@ function collectFrom(node: unknown, key: string | undefined, into: Set<string>):
  * `providers`, `storage`, `state`, `mcp` and `a2a` (header values included), `auth.master_key`,
  * and the values of environment variables named like credentials, which built-in fallbacks use.
  */
-export function collectConfiguredSecrets(
-  config: GatewayConfig,
-  environment: Readonly<Record<string, string | undefined>> = {},
-): string[] {
+export function collectConfiguredSecrets(config: GatewayConfig, environment: Readonly<Record<string, string | undefined>> = {}): string[] {
   const secrets = new Set<string>();
   if (config.auth.master_key !== undefined) secrets.add(config.auth.master_key);
   // Storage, state, MCP and A2A credentials join here when those sections exist.

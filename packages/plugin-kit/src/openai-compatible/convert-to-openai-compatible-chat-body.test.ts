@@ -77,7 +77,9 @@ describe('convertToOpenAICompatibleChatBody', () => {
   it('asks for one choice and warns when providerOptions ask for n > 1', () => {
     const several = convert({ model: 'smart', messages, providerOptions: { openai: { n: 3 } } });
     expect(several.body).not.toHaveProperty('n');
-    expect(several.warnings).toEqual([{ type: 'unsupported-setting', setting: 'providerOptions.openai.n', message: expect.stringContaining('n > 1') }]);
+    expect(several.warnings).toEqual([
+      { type: 'unsupported-setting', setting: 'providerOptions.openai.n', message: expect.stringContaining('n > 1') },
+    ]);
     const one = convert({ model: 'smart', messages, providerOptions: { openai: { n: 1 } } });
     expect(one.body.n).toBe(1);
     expect(one.warnings).toEqual([]);
@@ -86,12 +88,18 @@ describe('convertToOpenAICompatibleChatBody', () => {
   it('warns on a reasoning token budget and sends no reasoning field for it', () => {
     const { body, warnings } = convert({ model: 'smart', messages, reasoning: { budgetTokens: 2048 } });
     expect(body).toEqual({ model: 'smart', messages: [{ role: 'user', content: 'Hi' }] });
-    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'reasoning.budgetTokens', message: expect.stringContaining('budget') }]);
+    expect(warnings).toEqual([
+      { type: 'unsupported-setting', setting: 'reasoning.budgetTokens', message: expect.stringContaining('budget') },
+    ]);
   });
 
   it('uses the host-preferred token-limit field', () => {
     const warnings: WarningV1[] = [];
-    const body = convertToOpenAICompatibleChatBody({ model: 'smart', messages, maxOutputTokens: 7 }, { provider: 'openai', quirks: { maxTokensField: 'max_completion_tokens' } }, warnings);
+    const body = convertToOpenAICompatibleChatBody(
+      { model: 'smart', messages, maxOutputTokens: 7 },
+      { provider: 'openai', quirks: { maxTokensField: 'max_completion_tokens' } },
+      warnings,
+    );
     expect(body).toEqual({ model: 'smart', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 7 });
   });
 });

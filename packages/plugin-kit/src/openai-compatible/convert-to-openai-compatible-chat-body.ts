@@ -13,7 +13,11 @@ export interface ConvertChatBodyOptions {
  * settings are applied by `prepareOpenAICompatibleChatBody`). `providerOptions.openai` and
  * `providerOptions.<instance>` are merged in last, so they can set any wire field.
  */
-export function convertToOpenAICompatibleChatBody(request: ChatRequestV1, options: ConvertChatBodyOptions, warnings: WarningV1[]): Record<string, unknown> {
+export function convertToOpenAICompatibleChatBody(
+  request: ChatRequestV1,
+  options: ConvertChatBodyOptions,
+  warnings: WarningV1[],
+): Record<string, unknown> {
   const body: Record<string, unknown> = { model: request.model, messages: convertToOpenAICompatibleMessages(request.messages, warnings) };
   if (request.maxOutputTokens !== undefined) body[options.quirks.maxTokensField ?? 'max_tokens'] = request.maxOutputTokens;
   if (request.temperature !== undefined) body.temperature = request.temperature;
@@ -48,18 +52,31 @@ export function convertToOpenAICompatibleChatBody(request: ChatRequestV1, option
     }));
   }
   const choice = request.toolChoice;
-  if (choice !== undefined) body.tool_choice = choice.type === 'tool' ? { type: 'function', function: { name: choice.toolName } } : choice.type;
+  if (choice !== undefined)
+    body.tool_choice = choice.type === 'tool' ? { type: 'function', function: { name: choice.toolName } } : choice.type;
   if (request.parallelToolCalls !== undefined) body.parallel_tool_calls = request.parallelToolCalls;
   if (request.reasoning?.effort !== undefined) body.reasoning_effort = request.reasoning.effort;
   else if (request.reasoning?.budgetTokens !== undefined) {
-    warnings.push({ type: 'unsupported-setting', setting: 'reasoning.budgetTokens', message: 'OpenAI-compatible hosts take a reasoning effort, not a token budget; the budget was dropped.' });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'reasoning.budgetTokens',
+      message: 'OpenAI-compatible hosts take a reasoning effort, not a token budget; the budget was dropped.',
+    });
   }
   if (request.user !== undefined) body.user = request.user;
   if (request.metadata !== undefined) body.metadata = request.metadata;
-  Object.assign(body, request.providerOptions?.openai, options.provider === 'openai' ? undefined : request.providerOptions?.[options.provider]);
+  Object.assign(
+    body,
+    request.providerOptions?.openai,
+    options.provider === 'openai' ? undefined : request.providerOptions?.[options.provider],
+  );
   if (typeof body.n === 'number' && body.n > 1) {
     delete body.n;
-    warnings.push({ type: 'unsupported-setting', setting: 'providerOptions.openai.n', message: 'Several choices (n > 1) are served only on the native path; one choice was asked for.' });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'providerOptions.openai.n',
+      message: 'Several choices (n > 1) are served only on the native path; one choice was asked for.',
+    });
   }
   return body;
 }

@@ -13,7 +13,10 @@ function textOf(parts: readonly TextPartV1[]): string {
 
 function imagePart(part: ImagePartV1, warnings: WarningV1[]): WirePart | undefined {
   if (part.source.type === 'file-id') {
-    warnings.push({ type: 'unsupported-content', message: 'Images given by file id are not supported by OpenAI chat; the image was dropped.' });
+    warnings.push({
+      type: 'unsupported-content',
+      message: 'Images given by file id are not supported by OpenAI chat; the image was dropped.',
+    });
     return undefined;
   }
   const url = part.source.type === 'url' ? part.source.url : dataUrl(part.mediaType, part.source.data);
@@ -24,13 +27,22 @@ function filePart(part: FilePartV1, warnings: WarningV1[]): WirePart | undefined
   const { source } = part;
   if (source.type === 'file-id') return { type: 'file', file: { file_id: source.fileId } };
   if (source.type === 'url') {
-    warnings.push({ type: 'unsupported-content', message: `Files given by URL are not supported by OpenAI chat; ${part.filename ?? 'the file'} was dropped.` });
+    warnings.push({
+      type: 'unsupported-content',
+      message: `Files given by URL are not supported by OpenAI chat; ${part.filename ?? 'the file'} was dropped.`,
+    });
     return undefined;
   }
   if (part.mediaType?.startsWith('audio/') === true) {
-    return { type: 'input_audio', input_audio: { data: source.data, format: part.mediaType.slice('audio/'.length).replace(/^mpeg$/, 'mp3') } };
+    return {
+      type: 'input_audio',
+      input_audio: { data: source.data, format: part.mediaType.slice('audio/'.length).replace(/^mpeg$/, 'mp3') },
+    };
   }
-  return { type: 'file', file: { file_data: dataUrl(part.mediaType, source.data), ...(part.filename === undefined ? {} : { filename: part.filename }) } };
+  return {
+    type: 'file',
+    file: { file_data: dataUrl(part.mediaType, source.data), ...(part.filename === undefined ? {} : { filename: part.filename }) },
+  };
 }
 
 function toolOutput(output: ToolResultOutputV1): string | WirePart[] {
@@ -59,7 +71,12 @@ export function convertToOpenAICompatibleMessages(messages: readonly ChatMessage
         }
         const content: WirePart[] = [];
         for (const part of message.content) {
-          const converted = part.type === 'text' ? { type: 'text', text: part.text } : part.type === 'image' ? imagePart(part, warnings) : filePart(part, warnings);
+          const converted =
+            part.type === 'text'
+              ? { type: 'text', text: part.text }
+              : part.type === 'image'
+                ? imagePart(part, warnings)
+                : filePart(part, warnings);
           if (converted !== undefined) content.push(converted);
         }
         wire.push({ role: 'user', content });
@@ -74,11 +91,14 @@ export function convertToOpenAICompatibleMessages(messages: readonly ChatMessage
             toolCalls.push({ id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: part.input } });
           }
         }
-        wire.push(toolCalls.length === 0 ? { role: 'assistant', content: text ?? '' } : { role: 'assistant', content: text, tool_calls: toolCalls });
+        wire.push(
+          toolCalls.length === 0 ? { role: 'assistant', content: text ?? '' } : { role: 'assistant', content: text, tool_calls: toolCalls },
+        );
         break;
       }
       case 'tool':
-        for (const result of message.content) wire.push({ role: 'tool', tool_call_id: result.toolCallId, content: toolOutput(result.output) });
+        for (const result of message.content)
+          wire.push({ role: 'tool', tool_call_id: result.toolCallId, content: toolOutput(result.output) });
         break;
     }
   }

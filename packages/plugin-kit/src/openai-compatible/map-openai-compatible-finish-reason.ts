@@ -40,5 +40,11 @@ export function mapOpenAICompatibleFinishReason(reason: unknown, hasToolCalls: b
 export function openAIWireFinishReason(reason: unknown, hasToolCalls: boolean): string {
   if (typeof reason === 'string' && openAIFinishReasons.has(reason)) return hasToolCalls && reason === 'stop' ? 'tool_calls' : reason;
   const { unified } = mapOpenAICompatibleFinishReason(reason, hasToolCalls);
-  return unified === 'tool-calls' ? 'tool_calls' : unified === 'content-filter' ? 'content_filter' : unified === 'length' ? 'length' : 'stop';
+  return unified === 'tool-calls'
+    ? 'tool_calls'
+    : unified === 'content-filter'
+      ? 'content_filter'
+      : unified === 'length'
+        ? 'length'
+        : 'stop';
 }

@@ -43,8 +43,19 @@ async function collectNative(stream: NativeChatStreamV1): Promise<NativeStreamPa
   return parts;
 }
 
-const base = { id: 'chatcmpl-s1', object: 'chat.completion.chunk', created: 1_741_569_952, model: 'gpt-4.1-mini-2025-04-14', system_fingerprint: 'fp_1', service_tier: 'default' };
-const chunk = (delta: object, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], usage: null });
+const base = {
+  id: 'chatcmpl-s1',
+  object: 'chat.completion.chunk',
+  created: 1_741_569_952,
+  model: 'gpt-4.1-mini-2025-04-14',
+  system_fingerprint: 'fp_1',
+  service_tier: 'default',
+};
+const chunk = (delta: object, finish: string | null = null) => ({
+  ...base,
+  choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+  usage: null,
+});
 const usage = { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 } };
 const canonicalUsage = { inputTokens: 9, outputTokens: 2, totalTokens: 11, cacheReadTokens: 0 };
 const openAIStream = [
@@ -70,7 +81,12 @@ describe('OpenAICompatibleChatModel.stream', () => {
     server.handle((_request, response) => writeEvents(response, openAIStream));
     const stream = await model().stream(request, {});
     const parts = await collect(stream);
-    expect(server.requests[0]!.body).toEqual({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } });
+    expect(server.requests[0]!.body).toEqual({
+      model: 'gpt-4.1-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(server.requests[0]!.headers.accept).toBe('text/event-stream');
     expect(stream.upstream).toEqual({ status: 200, headers: { 'x-request-id': 'req_stream' } });
     expect(parts).toEqual([
@@ -93,7 +109,9 @@ describe('OpenAICompatibleChatModel.stream', () => {
   it('copes with CRLF framing, comment lines and chunks split mid-character', async () => {
     server.handle((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      const body = Buffer.from(`: OPENROUTER PROCESSING\r\n\r\ndata: ${JSON.stringify(chunk({ content: 'héllo 👋' }))}\r\n\r\ndata: [DONE]\r\n\r\n`);
+      const body = Buffer.from(
+        `: OPENROUTER PROCESSING\r\n\r\ndata: ${JSON.stringify(chunk({ content: 'héllo 👋' }))}\r\n\r\ndata: [DONE]\r\n\r\n`,
+      );
       for (let offset = 0; offset < body.length; offset += 7) response.write(body.subarray(offset, offset + 7));
       response.end();
     });
@@ -140,30 +158,47 @@ describe('OpenAICompatibleChatModel.stream', () => {
     );
     const parts = await collect(await model().stream(request, {}));
     expect(parts.filter((part) => part.type === 'tool-input-delta').map((part) => part.delta)).toEqual(['{"q":', '"paris"}']);
-    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCallId: 'call_a', toolName: 'search', input: '{"q":"paris"}' }]);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCallId: 'call_a', toolName: 'search', input: '{"q":"paris"}' },
+    ]);
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' } });
   });
 
   it('takes usage from the last content chunk when no usage-only chunk comes', async () => {
     server.handle((_request, response) => writeEvents(response, [chunk({ content: 'x' }), { ...chunk({}, 'stop'), usage }]));
     const parts = await collect(await model().stream(request, {}));
-    expect(parts.filter((part) => part.type === 'finish')).toEqual([{ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: canonicalUsage }]);
+    expect(parts.filter((part) => part.type === 'finish')).toEqual([
+      { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: canonicalUsage },
+    ]);
   });
 
   it('reports dropped fields as warnings on stream-start', async () => {
     server.handle((_request, response) => writeEvents(response, openAIStream));
     const parts = await collect(await model({ unsupportedFields: ['seed'] }).stream({ ...request, seed: 7 }, {}));
     expect(server.requests[0]!.body).not.toHaveProperty('seed');
-    expect(parts[0]).toEqual({ type: 'stream-start', warnings: [{ type: 'unsupported-setting', setting: 'seed', message: expect.stringContaining('"seed"') }] });
+    expect(parts[0]).toEqual({
+      type: 'stream-start',
+      warnings: [{ type: 'unsupported-setting', setting: 'seed', message: expect.stringContaining('"seed"') }],
+    });
   });
 
   it('rejects (does not open) on HTTP errors, so the router can retry', async () => {
-    server.handle((_request, response) => writeJson(response, 429, { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after': '2' }));
-    const error = (await model().stream(request, {}).catch((caught: unknown) => caught)) as UpstreamError;
+    server.handle((_request, response) =>
+      writeJson(response, 429, { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after': '2' }),
+    );
+    const error = (await model()
+      .stream(request, {})
+      .catch((caught: unknown) => caught)) as UpstreamError;
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ upstreamStatus: 429, isRetryable: true, retryAfterMs: 2000 });
     server.handle((_request, response) => writeJson(response, 400, { error: { message: 'too long', code: 'context_length_exceeded' } }));
-    expect(ContextWindowExceededError.isInstance(await model().stream(request, {}).catch((caught: unknown) => caught))).toBe(true);
+    expect(
+      ContextWindowExceededError.isInstance(
+        await model()
+          .stream(request, {})
+          .catch((caught: unknown) => caught),
+      ),
+    ).toBe(true);
   });
 
   it('rejects when the host answers a stream request with JSON', async () => {
@@ -199,7 +234,11 @@ describe('OpenAICompatibleChatModel.stream', () => {
     expect(text(malformed)).toBe('a');
 
     server.handle((_request, response) =>
-      writeEvents(response, [chunk({ content: 'a' }), { error: { message: 'The server had an error while processing your request.', type: 'server_error' } }], { done: false }),
+      writeEvents(
+        response,
+        [chunk({ content: 'a' }), { error: { message: 'The server had an error while processing your request.', type: 'server_error' } }],
+        { done: false },
+      ),
     );
     const failed = await collect(await model().stream(request, {}));
     expect(types(failed)).toEqual(['stream-start', 'response-metadata', 'text-start', 'text-delta', 'error']);
@@ -257,7 +296,15 @@ describe('OpenAICompatibleChatModel.stream', () => {
   });
 
   it('keeps the connection alive across generate calls', async () => {
-    server.handle((_request, response) => writeJson(response, 200, { id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] }));
+    server.handle((_request, response) =>
+      writeJson(response, 200, {
+        id: 'c',
+        object: 'chat.completion',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+      }),
+    );
     const chat = model();
     const before = server.connections;
     for (let round = 0; round < 6; round += 1) {
@@ -278,7 +325,12 @@ describe('OpenAICompatibleChatModel.native.stream', () => {
     expect(chat.native?.format).toBe('openai-chat');
     const stream = await chat.native!.stream({ format: 'openai-chat', body: nativeBody }, {});
     const parts = await collectNative(stream);
-    expect(server.requests[0]!.body).toEqual({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } });
+    expect(server.requests[0]!.body).toEqual({
+      model: 'gpt-4.1-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(stream.upstream).toEqual({ status: 200, headers: { 'x-request-id': 'req_stream' } });
     expect(types(parts)).toEqual(['event', 'event', 'event', 'event', 'event', 'finish']);
     const events = parts.filter((part) => part.type === 'event');
@@ -303,13 +355,19 @@ describe('OpenAICompatibleChatModel.native.stream', () => {
       ]),
     );
     const parts = await collectNative(await model().native!.stream({ format: 'openai-chat', body: nativeBody }, {}));
-    const events = parts.flatMap((part) => (part.type === 'event' ? [JSON.parse(part.data) as { choices: { delta: { tool_calls?: unknown[] }; finish_reason: string | null }[] }] : []));
+    const events = parts.flatMap((part) =>
+      part.type === 'event'
+        ? [JSON.parse(part.data) as { choices: { delta: { tool_calls?: unknown[] }; finish_reason: string | null }[] }]
+        : [],
+    );
     const toolCalls = events.flatMap((event) => event.choices.flatMap((choice) => choice.delta.tool_calls ?? []));
     expect(toolCalls).toEqual([
       { index: 0, id: 'fc_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
       { index: 1, id: 'fc_2', type: 'function', function: { name: 'get_time', arguments: '{}' } },
     ]);
-    expect(events.flatMap((event) => event.choices.map((choice) => choice.finish_reason)).filter((reason) => reason !== null)).toEqual(['tool_calls']);
+    expect(events.flatMap((event) => event.choices.map((choice) => choice.finish_reason)).filter((reason) => reason !== null)).toEqual([
+      'tool_calls',
+    ]);
     // Usage came on the last content chunk: a usage-only event is owed at the end.
     const usageOnly = parts.filter((part) => part.type === 'event' && part.usageOnly === true);
     expect(usageOnly).toHaveLength(1);
@@ -330,7 +388,9 @@ describe('OpenAICompatibleChatModel.native.stream', () => {
   it('rejects on HTTP errors before the stream opens, and never mutates the client body', async () => {
     server.handle((_request, response) => writeJson(response, 503, { error: { message: 'overloaded', type: 'server_error' } }));
     const body = { ...nativeBody, stream_options: { include_usage: false } };
-    const error = (await model().native!.stream({ format: 'openai-chat', body }, {}).catch((caught: unknown) => caught)) as UpstreamError;
+    const error = (await model()
+      .native!.stream({ format: 'openai-chat', body }, {})
+      .catch((caught: unknown) => caught)) as UpstreamError;
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ upstreamStatus: 503, isRetryable: true });
     expect(body).toEqual({ ...nativeBody, stream_options: { include_usage: false } });
@@ -354,7 +414,10 @@ describe('OpenAICompatibleChatModel.native.generate', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_n' });
       response.end(upstreamText);
     });
-    const result = await model().native!.generate({ format: 'openai-chat', body: { model: 'smart', messages: [{ role: 'user', content: 'Hi' }], stream: false } }, {});
+    const result = await model().native!.generate(
+      { format: 'openai-chat', body: { model: 'smart', messages: [{ role: 'user', content: 'Hi' }], stream: false } },
+      {},
+    );
     expect(server.requests[0]!.body).toEqual({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'Hi' }] });
     expect(result.body).toBe(upstreamText);
     expect(result.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
@@ -364,8 +427,13 @@ describe('OpenAICompatibleChatModel.native.generate', () => {
 
   it('returns normalised JSON when the answer needed it (message.reasoning → reasoning_content)', async () => {
     const message = { role: 'assistant', content: 'Paris.', reasoning: 'Capital of France.' };
-    server.handle((_request, response) => writeJson(response, 200, { ...completion, choices: [{ index: 0, message, finish_reason: 'stop' }] }));
-    const result = await model().native!.generate({ format: 'openai-chat', body: { model: 'smart', messages: [{ role: 'user', content: 'Hi' }] } }, {});
+    server.handle((_request, response) =>
+      writeJson(response, 200, { ...completion, choices: [{ index: 0, message, finish_reason: 'stop' }] }),
+    );
+    const result = await model().native!.generate(
+      { format: 'openai-chat', body: { model: 'smart', messages: [{ role: 'user', content: 'Hi' }] } },
+      {},
+    );
     const body = JSON.parse(result.body) as { choices: { message: Record<string, unknown> }[] };
     expect(body.choices[0]!.message).toEqual({ role: 'assistant', content: 'Paris.', reasoning_content: 'Capital of France.' });
     expect(result.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
@@ -383,7 +451,9 @@ describe('OpenAICompatibleChatModel.native.generate', () => {
     expect(body.logit_bias).toEqual({ '1': 2 });
     expect(warn).toHaveBeenCalledTimes(1);
     for (const result of [first, second]) {
-      expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'logit_bias', message: expect.stringContaining('"logit_bias"') }]);
+      expect(result.warnings).toEqual([
+        { type: 'unsupported-setting', setting: 'logit_bias', message: expect.stringContaining('"logit_bias"') },
+      ]);
     }
   });
 });

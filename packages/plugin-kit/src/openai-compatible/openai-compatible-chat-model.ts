@@ -49,14 +49,22 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
 
   async generate(request: ChatRequestV1, options: CallOptions): Promise<ChatResultV1> {
     const warnings: WarningV1[] = [];
-    const body = this.prepare(convertToOpenAICompatibleChatBody(request, { provider: this.provider, quirks: this.client.quirks }, warnings), false, warnings);
+    const body = this.prepare(
+      convertToOpenAICompatibleChatBody(request, { provider: this.provider, quirks: this.client.quirks }, warnings),
+      false,
+      warnings,
+    );
     const { normalized, response } = await this.complete(body, options);
     return { response: parseOpenAICompatibleCompletion(normalized, warnings), upstream: this.upstreamOf(response) };
   }
 
   async stream(request: ChatRequestV1, options: CallOptions): Promise<ChatStreamV1> {
     const warnings: WarningV1[] = [];
-    const body = this.prepare(convertToOpenAICompatibleChatBody(request, { provider: this.provider, quirks: this.client.quirks }, warnings), true, warnings);
+    const body = this.prepare(
+      convertToOpenAICompatibleChatBody(request, { provider: this.provider, quirks: this.client.quirks }, warnings),
+      true,
+      warnings,
+    );
     const response = await this.open(body, options);
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
     const handler = new OpenAICompatibleStreamParts({ ...readOptions, includeRaw: options.includeRaw }, warnings);
@@ -88,7 +96,10 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
   }
 
   /** Sends a non-stream request and reads the answer; an answer that is not a chat completion is a typed error. */
-  private async complete(body: string, options: CallOptions): Promise<{ normalized: NormalizedCompletion; response: HttpResponse; text: string }> {
+  private async complete(
+    body: string,
+    options: CallOptions,
+  ): Promise<{ normalized: NormalizedCompletion; response: HttpResponse; text: string }> {
     const response = await this.client.send({ path: '/chat/completions', body, model: this.modelId, call: options });
     const text = await this.client.readText(response, this.modelId, abortOf(options));
     const value = this.client.parseJson(text, this.modelId);
@@ -107,7 +118,13 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
 
   /** Opens a stream; a host that answers a stream request with JSON (usually an error with status 200) is a typed error. */
   private async open(body: string, options: CallOptions): Promise<HttpResponse> {
-    const response = await this.client.send({ path: '/chat/completions', body, accept: 'text/event-stream', model: this.modelId, call: options });
+    const response = await this.client.send({
+      path: '/chat/completions',
+      body,
+      accept: 'text/event-stream',
+      model: this.modelId,
+      call: options,
+    });
     const contentType = response.headers['content-type'] ?? '';
     if (contentType.includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));

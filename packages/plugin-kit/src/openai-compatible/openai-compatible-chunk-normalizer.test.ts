@@ -16,10 +16,20 @@ describe('OpenAICompatibleChunkNormalizer', () => {
 
   it('keeps the last usage seen, from a content chunk, in the canonical model, and owes a usage-only chunk at the end', () => {
     const normalizer = new OpenAICompatibleChunkNormalizer('m');
-    normalizer.normalize(chunk([{ index: 0, delta: { content: 'hi' }, finish_reason: null }], { usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+    normalizer.normalize(
+      chunk([{ index: 0, delta: { content: 'hi' }, finish_reason: null }], {
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
+    );
     const last = normalizer.normalize(
       chunk([{ index: 0, delta: {}, finish_reason: 'stop' }], {
-        usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8, prompt_cache_hit_tokens: 4, completion_tokens_details: { reasoning_tokens: 1 } },
+        usage: {
+          prompt_tokens: 5,
+          completion_tokens: 3,
+          total_tokens: 8,
+          prompt_cache_hit_tokens: 4,
+          completion_tokens_details: { reasoning_tokens: 1 },
+        },
       }),
     );
     expect(last?.choices[0]?.finish_reason).toBe('stop');
@@ -33,7 +43,13 @@ describe('OpenAICompatibleChunkNormalizer', () => {
         created: 1700000000,
         model: 'm',
         choices: [],
-        usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8, prompt_tokens_details: { cached_tokens: 4 }, completion_tokens_details: { reasoning_tokens: 1 } },
+        usage: {
+          prompt_tokens: 5,
+          completion_tokens: 3,
+          total_tokens: 8,
+          prompt_tokens_details: { cached_tokens: 4 },
+          completion_tokens_details: { reasoning_tokens: 1 },
+        },
       },
     ]);
   });
@@ -50,7 +66,9 @@ describe('OpenAICompatibleChunkNormalizer', () => {
   it('drops chunks with nothing in them (Azure prompt filter results, buffered tool deltas)', () => {
     const normalizer = new OpenAICompatibleChunkNormalizer('m');
     expect(normalizer.normalize(chunk([], { prompt_filter_results: [] }))).toBeUndefined();
-    expect(normalizer.normalize(chunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'c', function: { arguments: '{' } }] } }]))).toBeUndefined();
+    expect(
+      normalizer.normalize(chunk([{ index: 0, delta: { tool_calls: [{ index: 0, id: 'c', function: { arguments: '{' } }] } }])),
+    ).toBeUndefined();
     expect(normalizer.normalize('nonsense')).toBeUndefined();
   });
 
@@ -88,7 +106,10 @@ describe('OpenAICompatibleChunkNormalizer', () => {
 
   it('fills a missing envelope and reads Groq x_groq usage', () => {
     const normalizer = new OpenAICompatibleChunkNormalizer('llama');
-    const out = normalizer.normalize({ choices: [{ delta: { content: 'x' } }], x_groq: { usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } } });
+    const out = normalizer.normalize({
+      choices: [{ delta: { content: 'x' } }],
+      x_groq: { usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } },
+    });
     expect(out).toMatchObject({ object: 'chat.completion.chunk', model: 'llama', choices: [{ index: 0, finish_reason: null }] });
     expect(typeof out?.id).toBe('string');
     expect(normalizer.usage).toEqual({ inputTokens: 1, outputTokens: 2, totalTokens: 3 });

@@ -37,7 +37,8 @@ export class OpenAICompatibleChunkNormalizer {
     if (!isRecord(value)) return undefined;
     const chunk = value as OpenAIChatCompletionChunk;
     this.fillEnvelope(chunk);
-    const usage = normalizeOpenAICompatibleUsage(chunk.usage) ?? normalizeOpenAICompatibleUsage((value.x_groq as RawRecord | undefined)?.usage);
+    const usage =
+      normalizeOpenAICompatibleUsage(chunk.usage) ?? normalizeOpenAICompatibleUsage((value.x_groq as RawRecord | undefined)?.usage);
     if (usage !== undefined) {
       this.usage = usage;
       if (!isRecord(chunk.usage)) chunk.usage = (value.x_groq as RawRecord).usage as OpenAIChatCompletionChunk['usage'];
@@ -78,7 +79,10 @@ export class OpenAICompatibleChunkNormalizer {
       const wire: OpenAIUsage = { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: totalTokens };
       // The details too: a client reads cached and reasoning tokens there.
       if (cacheReadTokens !== undefined || cacheWriteTokens !== undefined) {
-        wire.prompt_tokens_details = { cached_tokens: cacheReadTokens ?? 0, ...(cacheWriteTokens === undefined ? {} : { cache_write_tokens: cacheWriteTokens }) };
+        wire.prompt_tokens_details = {
+          cached_tokens: cacheReadTokens ?? 0,
+          ...(cacheWriteTokens === undefined ? {} : { cache_write_tokens: cacheWriteTokens }),
+        };
       }
       if (reasoningTokens !== undefined) wire.completion_tokens_details = { reasoning_tokens: reasoningTokens };
       usageChunk.usage = wire;

@@ -20,11 +20,21 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModelV1 {
 
   async embed(request: EmbeddingRequestV1, options: CallOptions): Promise<EmbeddingResultV1> {
     const input = request.values.length === 1 ? request.values[0] : request.values;
-    const wire: Record<string, unknown> = { ...request.providerOptions?.openai, ...request.providerOptions?.[this.provider], model: this.modelId, input, encoding_format: 'float' };
+    const wire: Record<string, unknown> = {
+      ...request.providerOptions?.openai,
+      ...request.providerOptions?.[this.provider],
+      model: this.modelId,
+      input,
+      encoding_format: 'float',
+    };
     if (request.dimensions !== undefined) wire.dimensions = request.dimensions;
     if (request.user !== undefined) wire.user = request.user;
     const response = await this.client.send({ path: '/embeddings', body: JSON.stringify(wire), model: this.modelId, call: options });
-    const value = (await this.client.readJson(response, this.modelId, abortOf(options))) as { data?: unknown; model?: unknown; usage?: { prompt_tokens?: unknown } } | null;
+    const value = (await this.client.readJson(response, this.modelId, abortOf(options))) as {
+      data?: unknown;
+      model?: unknown;
+      usage?: { prompt_tokens?: unknown };
+    } | null;
     const data = value?.data;
     if (!Array.isArray(data)) {
       throw this.client.malformed(`an embedding answer without data: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
@@ -32,7 +42,8 @@ export class OpenAICompatibleEmbeddingModel implements EmbeddingModelV1 {
     const embeddings: number[][] = new Array(data.length);
     data.forEach((item: { index?: unknown; embedding?: unknown }, position) => {
       const index = typeof item.index === 'number' ? item.index : position;
-      if (!Array.isArray(item.embedding)) throw this.client.malformed(`an embedding that is not a list of numbers at index ${index}`, this.modelId);
+      if (!Array.isArray(item.embedding))
+        throw this.client.malformed(`an embedding that is not a list of numbers at index ${index}`, this.modelId);
       embeddings[index] = item.embedding as number[];
     });
     const inputTokens = count(value?.usage?.prompt_tokens);

@@ -27,7 +27,9 @@ const completion = {
   object: 'chat.completion',
   created: 1_741_569_952,
   model: 'gpt-4.1-2025-04-14',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello!', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+  choices: [
+    { index: 0, message: { role: 'assistant', content: 'Hello!', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' },
+  ],
   usage: {
     prompt_tokens: 19,
     completion_tokens: 10,
@@ -43,9 +45,15 @@ const request: ChatRequestV1 = { model: 'smart', messages: [{ role: 'user', cont
 describe('OpenAICompatibleProvider.chat().generate', () => {
   it('posts to /chat/completions with the deployment model and returns the canonical answer and upstream headers', async () => {
     server.handle((_request, response) =>
-      writeJson(response, 200, completion, { 'x-request-id': 'req_123', 'x-ratelimit-remaining-requests': '99', 'openai-version': '2020-10-01' }),
+      writeJson(response, 200, completion, {
+        'x-request-id': 'req_123',
+        'x-ratelimit-remaining-requests': '99',
+        'openai-version': '2020-10-01',
+      }),
     );
-    const result = await provider({ headers: { 'OpenAI-Organization': 'org-1' } }).chat('gpt-4.1').generate(request, {});
+    const result = await provider({ headers: { 'OpenAI-Organization': 'org-1' } })
+      .chat('gpt-4.1')
+      .generate(request, {});
     const sent = server.requests[0]!;
     expect(sent.method).toBe('POST');
     expect(sent.path).toBe('/v1/chat/completions');
@@ -64,8 +72,15 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
   });
 
   it('maps message.reasoning to a reasoning part, object arguments to JSON text and stop-with-tools to tool-calls', async () => {
-    const message = { role: 'assistant', content: null, reasoning: 'Let me think', tool_calls: [{ function: { name: 'f', arguments: { a: 1 } } }] };
-    server.handle((_request, response) => writeJson(response, 200, { ...completion, choices: [{ index: 0, message, finish_reason: 'stop' }] }));
+    const message = {
+      role: 'assistant',
+      content: null,
+      reasoning: 'Let me think',
+      tool_calls: [{ function: { name: 'f', arguments: { a: 1 } } }],
+    };
+    server.handle((_request, response) =>
+      writeJson(response, 200, { ...completion, choices: [{ index: 0, message, finish_reason: 'stop' }] }),
+    );
     const { response } = await provider().chat('m').generate(request, {});
     expect(response.content).toEqual([
       { type: 'reasoning', text: 'Let me think' },
@@ -89,10 +104,14 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
 
   it('sends the key as api-key for Azure-style hosts, and no auth at all for keyless local servers', async () => {
     server.handle((_request, response) => writeJson(response, 200, completion));
-    await provider({ quirks: { authHeader: 'api-key' } }).chat('m').generate(request, {});
+    await provider({ quirks: { authHeader: 'api-key' } })
+      .chat('m')
+      .generate(request, {});
     expect(server.requests[0]!.headers['api-key']).toBe('sk-test');
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
-    await provider({ apiKey: undefined, apiKeyRequired: false, apiKeyEnvironmentVariable: 'NONE', environment: {} }).chat('m').generate(request, {});
+    await provider({ apiKey: undefined, apiKeyRequired: false, apiKeyEnvironmentVariable: 'NONE', environment: {} })
+      .chat('m')
+      .generate(request, {});
     expect(server.requests[1]!.headers.authorization).toBeUndefined();
   });
 
@@ -100,10 +119,21 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
     server.handle((_request, response) => writeJson(response, 200, completion));
     const warn = vi.fn();
     const logger: PluginLogger = { debug() {}, info() {}, warn, error() {} };
-    const model = provider({ logger, quirks: { maxTokensField: 'max_tokens', unsupportedFields: ['logit_bias'], contentAsString: true } }).chat('m');
+    const model = provider({
+      logger,
+      quirks: { maxTokensField: 'max_tokens', unsupportedFields: ['logit_bias'], contentAsString: true },
+    }).chat('m');
     const quirky: ChatRequestV1 = {
       model: 'x',
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'a' },
+            { type: 'text', text: 'b' },
+          ],
+        },
+      ],
       maxOutputTokens: 7,
       providerOptions: { openai: { logit_bias: { '1': 2 } } },
     };
@@ -114,18 +144,35 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toContain('logit_bias');
     for (const result of [first, second]) {
-      expect(result.response.warnings).toEqual([{ type: 'unsupported-setting', setting: 'logit_bias', message: expect.stringContaining('"logit_bias"') }]);
+      expect(result.response.warnings).toEqual([
+        { type: 'unsupported-setting', setting: 'logit_bias', message: expect.stringContaining('"logit_bias"') },
+      ]);
     }
   });
 
   it('turns error answers into typed errors', async () => {
     server.handle((_request, response) =>
-      writeJson(response, 400, { error: { message: 'maximum context length is 8192 tokens', type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } }),
+      writeJson(response, 400, {
+        error: {
+          message: 'maximum context length is 8192 tokens',
+          type: 'invalid_request_error',
+          param: 'messages',
+          code: 'context_length_exceeded',
+        },
+      }),
     );
-    const error = await provider().chat('m').generate(request, {}).catch((caught: unknown) => caught);
+    const error = await provider()
+      .chat('m')
+      .generate(request, {})
+      .catch((caught: unknown) => caught);
     expect(ContextWindowExceededError.isInstance(error)).toBe(true);
-    server.handle((_request, response) => writeJson(response, 503, { error: { message: 'overloaded', type: 'server_error' } }, { 'retry-after-ms': '250' }));
-    const overloaded = (await provider().chat('m').generate(request, {}).catch((caught: unknown) => caught)) as UpstreamError;
+    server.handle((_request, response) =>
+      writeJson(response, 503, { error: { message: 'overloaded', type: 'server_error' } }, { 'retry-after-ms': '250' }),
+    );
+    const overloaded = (await provider()
+      .chat('m')
+      .generate(request, {})
+      .catch((caught: unknown) => caught)) as UpstreamError;
     expect(UpstreamError.isInstance(overloaded)).toBe(true);
     expect(overloaded).toMatchObject({ upstreamStatus: 503, isRetryable: true, retryAfterMs: 250 });
     expect(overloaded.message).toContain('overloaded');
@@ -136,14 +183,20 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"choices": oops');
     });
-    const error = (await provider().chat('m').generate(request, {}).catch((caught: unknown) => caught)) as UpstreamError;
+    const error = (await provider()
+      .chat('m')
+      .generate(request, {})
+      .catch((caught: unknown) => caught)) as UpstreamError;
     expect(error.code).toBe('upstream_malformed_response');
     expect(error.isRetryable).toBe(true);
   });
 
   it('rejects with a retryable UpstreamError when the host refuses connections', async () => {
     const refused = provider({ baseURL: 'http://127.0.0.1:1/v1' });
-    const error = (await refused.chat('m').generate(request, {}).catch((caught: unknown) => caught)) as UpstreamError;
+    const error = (await refused
+      .chat('m')
+      .generate(request, {})
+      .catch((caught: unknown) => caught)) as UpstreamError;
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error.upstreamStatus).toBeUndefined();
     expect(error.isRetryable).toBe(true);
@@ -174,10 +227,25 @@ describe('OpenAICompatibleProvider embeddings and models', () => {
       usage: { prompt_tokens: 2, total_tokens: 2 },
     };
     server.handle((_request, response) => writeJson(response, 200, answer, { 'x-request-id': 'req_e' }));
-    const result = await provider().embeddings('text-embedding-3-small').embed({ model: 'embed', values: ['hi', 'there'], dimensions: 2, user: 'u-1' }, {});
+    const result = await provider()
+      .embeddings('text-embedding-3-small')
+      .embed({ model: 'embed', values: ['hi', 'there'], dimensions: 2, user: 'u-1' }, {});
     expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/v1/embeddings' });
-    expect(server.requests[0]!.body).toEqual({ model: 'text-embedding-3-small', input: ['hi', 'there'], encoding_format: 'float', dimensions: 2, user: 'u-1' });
-    expect(result.response).toEqual({ embeddings: [[0.1, -0.2], [0.3, 0.4]], usage: { inputTokens: 2 }, model: 'text-embedding-3-small' });
+    expect(server.requests[0]!.body).toEqual({
+      model: 'text-embedding-3-small',
+      input: ['hi', 'there'],
+      encoding_format: 'float',
+      dimensions: 2,
+      user: 'u-1',
+    });
+    expect(result.response).toEqual({
+      embeddings: [
+        [0.1, -0.2],
+        [0.3, 0.4],
+      ],
+      usage: { inputTokens: 2 },
+      model: 'text-embedding-3-small',
+    });
     expect(result.upstream).toEqual({ status: 200, headers: { 'x-request-id': 'req_e' } });
   });
 
@@ -194,7 +262,10 @@ describe('OpenAICompatibleProvider embeddings and models', () => {
 
   it('lists models with GET /models and reports health', async () => {
     server.handle((_request, response) =>
-      writeJson(response, 200, { object: 'list', data: [{ id: 'gpt-4.1', object: 'model', created: 1, owned_by: 'openai' }, { id: 'llama3' }] }),
+      writeJson(response, 200, {
+        object: 'list',
+        data: [{ id: 'gpt-4.1', object: 'model', created: 1, owned_by: 'openai' }, { id: 'llama3' }],
+      }),
     );
     const local = provider();
     expect(await local.listModels({})).toEqual([{ id: 'gpt-4.1', ownedBy: 'openai', created: 1 }, { id: 'llama3' }]);

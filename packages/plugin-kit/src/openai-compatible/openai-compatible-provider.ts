@@ -1,4 +1,12 @@
-import type { CallOptions, ChatModelV1, CredentialStateV1, EmbeddingModelV1, HealthStatusV1, ModelInfoV1, ProviderV1 } from '@modelgate/core';
+import type {
+  CallOptions,
+  ChatModelV1,
+  CredentialStateV1,
+  EmbeddingModelV1,
+  HealthStatusV1,
+  ModelInfoV1,
+  ProviderV1,
+} from '@modelgate/core';
 import { HttpPools } from '../http-pools.js';
 import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { describeOpenAICompatibleCredentials } from './describe-openai-compatible-credentials.js';

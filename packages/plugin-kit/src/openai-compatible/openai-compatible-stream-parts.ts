@@ -64,7 +64,8 @@ export class OpenAICompatibleStreamParts implements OpenAICompatibleStreamHandle
     const choice = chunk.choices.find((each) => each.index === 0);
     if (choice === undefined) return;
     const { delta } = choice;
-    if (typeof delta.reasoning_content === 'string' && delta.reasoning_content.length > 0) this.delta('reasoning', delta.reasoning_content, out);
+    if (typeof delta.reasoning_content === 'string' && delta.reasoning_content.length > 0)
+      this.delta('reasoning', delta.reasoning_content, out);
     if (typeof delta.content === 'string' && delta.content.length > 0) this.delta('text', delta.content, out);
     if (typeof delta.refusal === 'string' && delta.refusal.length > 0) this.delta('text', delta.refusal, out);
     for (const call of delta.tool_calls ?? []) {

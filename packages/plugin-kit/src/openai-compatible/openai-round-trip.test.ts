@@ -55,9 +55,15 @@ const conversation: fc.Arbitrary<ChatMessageV1[]> = fc
     system: fc.option(text, { nil: undefined }),
     first: fc.array(userPart, { minLength: 1, maxLength: 3 }),
     assistantText: fc.option(text, { nil: undefined }),
-    calls: fc.uniqueArray(fc.record({ id: name.map((id) => `call_${id}`), toolName: name, input: fc.json() }), { maxLength: 3, selector: (call) => call.id }),
+    calls: fc.uniqueArray(fc.record({ id: name.map((id) => `call_${id}`), toolName: name, input: fc.json() }), {
+      maxLength: 3,
+      selector: (call) => call.id,
+    }),
     // OpenAI's tool content is a string: a JSON output comes back as text, so only text outputs round-trip.
-    results: fc.array(text.map((value) => ({ type: 'text' as const, value })), { minLength: 3, maxLength: 3 }),
+    results: fc.array(
+      text.map((value) => ({ type: 'text' as const, value })),
+      { minLength: 3, maxLength: 3 },
+    ),
     last: text,
   })
   .map(({ system, first, assistantText, calls, results, last }) => {
@@ -74,7 +80,12 @@ const conversation: fc.Arbitrary<ChatMessageV1[]> = fc
       });
     }
     if (calls.length > 0) {
-      const content: ToolResultPartV1[] = calls.map((call, index) => ({ type: 'tool-result', toolCallId: call.id, toolName: call.toolName, output: results[index]! }));
+      const content: ToolResultPartV1[] = calls.map((call, index) => ({
+        type: 'tool-result',
+        toolCallId: call.id,
+        toolName: call.toolName,
+        output: results[index]!,
+      }));
       messages.push({ role: 'tool', content });
     }
     messages.push({ role: 'user', content: [{ type: 'text', text: last }] });
@@ -98,10 +109,19 @@ const request: fc.Arbitrary<ChatRequestV1> = fc
         fc.constant({ type: 'json' as const }),
         fc.record({ type: fc.constant('json-schema' as const), name, schema: fc.constant({ type: 'object' }), strict: fc.boolean() }),
       ),
-      tools: fc.array(fc.record({ type: fc.constant('function' as const), name, description: text, inputSchema: fc.constant({ type: 'object', properties: {} }), strict: fc.boolean() }), {
-        minLength: 1,
-        maxLength: 3,
-      }),
+      tools: fc.array(
+        fc.record({
+          type: fc.constant('function' as const),
+          name,
+          description: text,
+          inputSchema: fc.constant({ type: 'object', properties: {} }),
+          strict: fc.boolean(),
+        }),
+        {
+          minLength: 1,
+          maxLength: 3,
+        },
+      ),
       toolChoice: fc.oneof(
         fc.constantFrom({ type: 'auto' as const }, { type: 'none' as const }, { type: 'required' as const }),
         name.map((toolName) => ({ type: 'tool' as const, toolName })),
@@ -110,7 +130,9 @@ const request: fc.Arbitrary<ChatRequestV1> = fc
       reasoning: fc.constantFrom('minimal', 'low', 'medium', 'high').map((effort) => ({ effort: effort as 'low' })),
       user: text,
       metadata: fc.dictionary(name, text, { maxKeys: 2 }),
-      providerOptions: fc.record({ openai: fc.record({ logprobs: fc.boolean(), service_tier: fc.constantFrom('auto', 'flex') }, { requiredKeys: [] }) }),
+      providerOptions: fc.record({
+        openai: fc.record({ logprobs: fc.boolean(), service_tier: fc.constantFrom('auto', 'flex') }, { requiredKeys: [] }),
+      }),
     },
     { requiredKeys: ['messages'] },
   )
@@ -149,9 +171,17 @@ describe('canonical → OpenAI wire → canonical', () => {
       .record({
         reasoning: fc.option(text, { nil: undefined }),
         answer: fc.option(text, { nil: undefined }),
-        calls: fc.uniqueArray(fc.record({ toolCallId: name.map((id) => `call_${id}`), toolName: name, input: fc.json() }), { maxLength: 3, selector: (call) => call.toolCallId }),
+        calls: fc.uniqueArray(fc.record({ toolCallId: name.map((id) => `call_${id}`), toolName: name, input: fc.json() }), {
+          maxLength: 3,
+          selector: (call) => call.toolCallId,
+        }),
         length: fc.boolean(),
-        usage: fc.record({ inputTokens: fc.nat(10_000), outputTokens: fc.nat(10_000), cacheReadTokens: fc.nat(100), reasoningTokens: fc.nat(100) }),
+        usage: fc.record({
+          inputTokens: fc.nat(10_000),
+          outputTokens: fc.nat(10_000),
+          cacheReadTokens: fc.nat(100),
+          reasoningTokens: fc.nat(100),
+        }),
       })
       .map(({ reasoning, answer, calls, length, usage }) => ({
         content: [
@@ -159,7 +189,12 @@ describe('canonical → OpenAI wire → canonical', () => {
           ...(answer === undefined ? [] : [{ type: 'text' as const, text: answer }]),
           ...calls.map((call) => ({ type: 'tool-call' as const, ...call })),
         ],
-        finishReason: calls.length > 0 ? { unified: 'tool-calls' as const, raw: 'tool_calls' } : length ? { unified: 'length' as const, raw: 'length' } : { unified: 'stop' as const, raw: 'stop' },
+        finishReason:
+          calls.length > 0
+            ? { unified: 'tool-calls' as const, raw: 'tool_calls' }
+            : length
+              ? { unified: 'length' as const, raw: 'length' }
+              : { unified: 'stop' as const, raw: 'stop' },
         usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
         metadata: { id: 'chatcmpl-1', model: 'gpt-test-2026', created: 1_700_000_000 },
         warnings: [],
@@ -194,18 +229,26 @@ describe('canonical → OpenAI wire → canonical', () => {
       { type: 'tool-call', toolCallId: 'call_a', toolName: 'search', input: '{"q":"x"}' },
       { type: 'tool-input-end', id: 'call_b' },
       { type: 'tool-call', toolCallId: 'call_b', toolName: 'lookup', input: '{}' },
-      { type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: { inputTokens: 9, outputTokens: 4, totalTokens: 13, cacheReadTokens: 2, reasoningTokens: 1 } },
+      {
+        type: 'finish',
+        finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+        usage: { inputTokens: 9, outputTokens: 4, totalTokens: 13, cacheReadTokens: 2, reasoningTokens: 1 },
+      },
     ];
     const encoder = openAIChatCodec.createStreamEncoder({ encoding: { includeUsage: true }, model: 'gpt-test', requestId: 'r' });
     const wire = parts.map((part) => encoder.part(part));
     const options = { provider: 'openai', model: 'gpt-test' };
     const decoded: ChatStreamPartV1[] = [];
-    for await (const part of readOpenAICompatibleStream(bodyOf(wire), options, new OpenAICompatibleStreamParts(options, []))) decoded.push(part);
+    for await (const part of readOpenAICompatibleStream(bodyOf(wire), options, new OpenAICompatibleStreamParts(options, [])))
+      decoded.push(part);
     // Block ids are the reader's own and tool blocks end together at the finish; everything else comes back.
     const order = (list: ChatStreamPartV1[]) => list.filter((part) => part.type !== 'tool-input-end' && part.type !== 'tool-call');
     expect(order(decoded).map((part) => part.type)).toEqual(order(parts).map((part) => part.type));
     expect(decoded.filter((part) => part.type === 'tool-call')).toEqual(parts.filter((part) => part.type === 'tool-call'));
-    expect(decoded.filter((part) => part.type === 'text-delta').map((part) => (part as { delta: string }).delta)).toEqual(['Hello', ', world']);
+    expect(decoded.filter((part) => part.type === 'text-delta').map((part) => (part as { delta: string }).delta)).toEqual([
+      'Hello',
+      ', world',
+    ]);
     expect(decoded.at(-1)).toEqual(parts.at(-1));
     expect(decoded[1]).toEqual(parts[1]);
   });

@@ -21,6 +21,7 @@ export function parseOpenAICompatibleCompletion(normalized: NormalizedCompletion
     warnings,
   };
   if (normalized.usage !== undefined) response.usage = normalized.usage;
-  if (typeof completion.system_fingerprint === 'string') response.providerMetadata = { openai: { systemFingerprint: completion.system_fingerprint } };
+  if (typeof completion.system_fingerprint === 'string')
+    response.providerMetadata = { openai: { systemFingerprint: completion.system_fingerprint } };
   return response;
 }

@@ -23,7 +23,10 @@ function flattenContent(messages: readonly WireMessage[]): WireMessage[] {
     const content = message.content;
     if (!Array.isArray(content) || !content.every((part: { type?: unknown }) => part.type === 'text')) continue;
     copy ??= messages.slice();
-    copy[position] = { ...message, content: content.map((part: { text?: unknown }) => (typeof part.text === 'string' ? part.text : '')).join('\n') };
+    copy[position] = {
+      ...message,
+      content: content.map((part: { text?: unknown }) => (typeof part.text === 'string' ? part.text : '')).join('\n'),
+    };
   }
   return copy ?? (messages as WireMessage[]);
 }
@@ -35,7 +38,10 @@ function flattenContent(messages: readonly WireMessage[]): WireMessage[] {
  * host, unsupported fields dropped and, for hosts that want it, text-only content flattened to strings.
  * Used by both paths: on a canonical body and on a client's body forwarded natively.
  */
-export function prepareOpenAICompatibleChatBody(request: Readonly<Record<string, unknown>>, options: PrepareChatBodyOptions): PreparedChatBody {
+export function prepareOpenAICompatibleChatBody(
+  request: Readonly<Record<string, unknown>>,
+  options: PrepareChatBodyOptions,
+): PreparedChatBody {
   const quirks = options.quirks ?? {};
   const body: Record<string, unknown> = { ...request, model: options.modelId };
   if (options.stream) {
@@ -69,5 +75,9 @@ export function prepareOpenAICompatibleChatBody(request: Readonly<Record<string,
 
 /** The warnings for fields a host does not take. */
 export function droppedFieldWarnings(provider: string, fields: readonly string[]): WarningV1[] {
-  return fields.map((field) => ({ type: 'unsupported-setting', setting: field, message: `Provider "${provider}" does not accept "${field}"; it was dropped.` }));
+  return fields.map((field) => ({
+    type: 'unsupported-setting',
+    setting: field,
+    message: `Provider "${provider}" does not accept "${field}"; it was dropped.`,
+  }));
 }

@@ -42,7 +42,8 @@ export function parseOpenAICompatibleEvent(data: string, options: ReadStreamOpti
   } catch (error) {
     throw streamError(`sent a malformed chunk: ${data.slice(0, 200)}`, options, error);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw streamError(`sent a chunk that is not an object: ${data.slice(0, 200)}`, options);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw streamError(`sent a chunk that is not an object: ${data.slice(0, 200)}`, options);
   const record = value as Record<string, unknown>;
   if (record.error !== undefined && record.error !== null && !Array.isArray(record.choices)) {
     throw createUpstreamError({ body: data, provider: options.provider, model: options.model, isRetryable: false });
@@ -73,7 +74,8 @@ export async function* readOpenAICompatibleStream<P>(
           break reading;
         }
         if (event.data.length === 0) continue;
-        if (event.event === 'error') throw createUpstreamError({ body: event.data, provider: options.provider, model: options.model, isRetryable: false });
+        if (event.event === 'error')
+          throw createUpstreamError({ body: event.data, provider: options.provider, model: options.model, isRetryable: false });
         handler.event(event.data, out);
       }
       if (out.length > 0) {

@@ -72,7 +72,10 @@ describe('ToolCallDeltaNormalizer', () => {
       [{ index: 0, id: 'call_1', function: { name: 'one', arguments: '' } }],
       [{ index: 1, id: 'call_2', function: { name: 'two', arguments: '{"b"' } }],
       [{ index: 0, function: { arguments: '{"a"' } }],
-      [{ index: 1, function: { arguments: ':2}' } }, { index: 0, function: { arguments: ':1}' } }],
+      [
+        { index: 1, function: { arguments: ':2}' } },
+        { index: 0, function: { arguments: ':1}' } },
+      ],
     ]);
     expect(assemble(out)).toEqual([
       { id: 'call_1', name: 'one', arguments: '{"a":1}' },

@@ -27,7 +27,11 @@ export interface LocalOpenAIServer {
 }
 
 /** Writes an SSE body in OpenAI's exact framing: `data: <json>\n\n` per chunk, then `data: [DONE]\n\n`. */
-export function writeEvents(response: ServerResponse, chunks: readonly (object | string)[], options: { done?: boolean; end?: boolean } = {}): void {
+export function writeEvents(
+  response: ServerResponse,
+  chunks: readonly (object | string)[],
+  options: { done?: boolean; end?: boolean } = {},
+): void {
   if (!response.headersSent) {
     response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'x-request-id': 'req_stream' });
   }

@@ -18,10 +18,7 @@ export interface CollectOptions {
 const timeoutMessage = 'The stream did not end within';
 
 /** Reads a chat stream to its end, with a time limit so that a stream that never ends fails the test. */
-export async function collectStreamParts(
-  parts: AsyncIterable<ChatStreamPartV1>,
-  options: CollectOptions = {},
-): Promise<CollectedStream> {
+export async function collectStreamParts(parts: AsyncIterable<ChatStreamPartV1>, options: CollectOptions = {}): Promise<CollectedStream> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const collected: CollectedStream = { parts: [], thrown: undefined, didThrow: false };
   const iterator = parts[Symbol.asyncIterator]();
@@ -61,7 +58,8 @@ export function streamedText(parts: readonly ChatStreamPartV1[]): string {
 export function streamedToolCalls(parts: readonly ChatStreamPartV1[]): ToolCallPartV1[] {
   const calls: ToolCallPartV1[] = [];
   for (const part of parts) {
-    if (part.type === 'tool-call') calls.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
+    if (part.type === 'tool-call')
+      calls.push({ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.input });
   }
   return calls;
 }

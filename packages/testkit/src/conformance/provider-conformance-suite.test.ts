@@ -50,7 +50,11 @@ describe('providerConformanceSuite catches broken providers', () => {
   });
 
   it('skips, with a title saying so, the tests whose scenario the mock cannot produce', async () => {
-    const upstream = { ...openAIConformanceUpstream(), wireFormat: 'limited', limitations: { scenarios: ['slow', 'stream-error'] as const } };
+    const upstream = {
+      ...openAIConformanceUpstream(),
+      wireFormat: 'limited',
+      limitations: { scenarios: ['slow', 'stream-error'] as const },
+    };
     const tests = collectSuite(suiteOptions({}, { upstream }));
     const skipped = [...tests.keys()].filter((name) => name.includes('(skipped: the limited mock cannot produce'));
     expect(skipped).toHaveLength(2);

@@ -24,7 +24,12 @@ describe('streamPartProblems', () => {
   });
 
   it('accepts an error that cuts a block short', () => {
-    expect(streamPartProblems([{ type: 'text-start', id: 't' }, { type: 'error', error: new UpstreamError('dropped') }])).toEqual([]);
+    expect(
+      streamPartProblems([
+        { type: 'text-start', id: 't' },
+        { type: 'error', error: new UpstreamError('dropped') },
+      ]),
+    ).toEqual([]);
   });
 
   it('names each breach', () => {

@@ -46,8 +46,13 @@ describe('startExampleUpstream, the example wire format', () => {
   });
 
   it('ends an in-stream failure with an error line, and answers 429 with retry-after', async () => {
-    upstream.enqueue({ type: 'stream-error', afterChunks: 1, message: 'Stopped.', text: 'a b c' }, { type: 'rate-limit', retryAfterSeconds: 2 });
-    expect(await (await post('/generate', { model: 'm', prompt })).text()).toBe('{"text":"a "}\n{"error":{"message":"Stopped.","code":"generation_failed"}}\n');
+    upstream.enqueue(
+      { type: 'stream-error', afterChunks: 1, message: 'Stopped.', text: 'a b c' },
+      { type: 'rate-limit', retryAfterSeconds: 2 },
+    );
+    expect(await (await post('/generate', { model: 'm', prompt })).text()).toBe(
+      '{"text":"a "}\n{"error":{"message":"Stopped.","code":"generation_failed"}}\n',
+    );
     const limited = await post('/generate', { model: 'm', prompt });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');

@@ -140,7 +140,10 @@ export async function startExampleUpstream(options: ExampleUpstreamOptions): Pro
       if (!Array.isArray(body.input)) return sendJson(response, 400, errorBody('"input" must be an array.', 'bad_request'));
       const dimensions = typeof body.dimensions === 'number' ? body.dimensions : (options.embeddingDimensions ?? 16);
       const inputs = body.input.map((item) => String(item));
-      return sendJson(response, 200, { embeddings: inputs.map((input) => mockEmbedding(input, dimensions)), usage: { input: inputs.length * 2 } });
+      return sendJson(response, 200, {
+        embeddings: inputs.map((input) => mockEmbedding(input, dimensions)),
+        usage: { input: inputs.length * 2 },
+      });
     }
     if (!Array.isArray(body.prompt)) return sendJson(response, 400, errorBody('"prompt" must be an array.', 'bad_request'));
     const scenario = queue.shift() ?? { type: 'text', text: 'Hello from the example upstream.' };

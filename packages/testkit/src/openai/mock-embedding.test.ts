@@ -67,10 +67,18 @@ describe('startMockOpenAI, embeddings', () => {
   });
 
   it('rejects a request without input with OpenAI missing-parameter body', async () => {
-    const response = await fetch(`${mock.baseURL}/embeddings`, { method: 'POST', body: JSON.stringify({ model: 'text-embedding-3-small' }) });
+    const response = await fetch(`${mock.baseURL}/embeddings`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'text-embedding-3-small' }),
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { message: "Missing required parameter: 'input'.", type: 'invalid_request_error', param: 'input', code: 'missing_required_parameter' },
+      error: {
+        message: "Missing required parameter: 'input'.",
+        type: 'invalid_request_error',
+        param: 'input',
+        code: 'missing_required_parameter',
+      },
     });
   });
 });

@@ -62,8 +62,7 @@ export function embeddingResponseBody(request: {
   dimensions?: unknown;
   encoding_format?: unknown;
 }): Record<string, unknown> {
-  const dimensions =
-    typeof request.dimensions === 'number' && request.dimensions > 0 ? request.dimensions : defaultEmbeddingDimensions;
+  const dimensions = typeof request.dimensions === 'number' && request.dimensions > 0 ? request.dimensions : defaultEmbeddingDimensions;
   const inputs = embeddingInputs(request.input);
   const promptTokens = inputs.reduce((sum, input) => sum + tokenCount(input), 0);
   return {

@@ -37,7 +37,12 @@ describe('startMockOpenAI, stream wire format', () => {
     expect(events).toHaveLength(11);
     expect(events.at(-1)).toBe('[DONE]');
     const chunks = events.slice(0, -1).map((event) => JSON.parse(event) as Record<string, any>);
-    expect(chunks[0]?.choices[0]).toEqual({ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null });
+    expect(chunks[0]?.choices[0]).toEqual({
+      index: 0,
+      delta: { role: 'assistant', content: '', refusal: null },
+      logprobs: null,
+      finish_reason: null,
+    });
     expect(chunks.map((chunk) => chunk.choices[0].delta.content ?? '').join('')).toBe(defaultMockContent);
     expect(chunks.at(-1)?.choices[0]).toEqual({ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' });
     expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk' && chunk.id === chunks[0]?.id)).toBe(true);
@@ -57,7 +62,12 @@ describe('startMockOpenAI, stream wire format', () => {
 
   it('is read by the SDK: content joins to the text and usage arrives last', async () => {
     mock.enqueue({ type: 'text', content: 'One two three four five', usage: { promptTokens: 9, completionTokens: 5 } });
-    const stream = await client.chat.completions.create({ model: 'gpt-4.1', messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let content = '';
     const finishReasons: string[] = [];
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -75,7 +85,13 @@ describe('startMockOpenAI, stream wire format', () => {
   it('streams parallel tool calls that the SDK helper reassembles exactly', async () => {
     const weather = '{"city": "Paris", "unit": "celsius", "days": [1, 2]}';
     const time = '{"timezone":"Europe/Paris"}';
-    mock.enqueue({ type: 'tool_calls', calls: [{ name: 'get_weather', arguments: weather }, { name: 'get_time', arguments: time }] });
+    mock.enqueue({
+      type: 'tool_calls',
+      calls: [
+        { name: 'get_weather', arguments: weather },
+        { name: 'get_time', arguments: time },
+      ],
+    });
     const runner = client.chat.completions.stream({ model: 'gpt-4o-mini', messages });
     const deltas: OpenAI.ChatCompletionChunk.Choice.Delta.ToolCall[] = [];
     runner.on('chunk', (chunk) => deltas.push(...(chunk.choices[0]?.delta.tool_calls ?? [])));
@@ -90,7 +106,12 @@ describe('startMockOpenAI, stream wire format', () => {
     for (const index of [0, 1]) {
       const ofCall = deltas.filter((delta) => delta.index === index);
       expect(ofCall.length).toBeGreaterThan(2);
-      expect(ofCall[0]).toEqual({ index, id: calls[index]?.id, type: 'function', function: { name: index === 0 ? 'get_weather' : 'get_time', arguments: '' } });
+      expect(ofCall[0]).toEqual({
+        index,
+        id: calls[index]?.id,
+        type: 'function',
+        function: { name: index === 0 ? 'get_weather' : 'get_time', arguments: '' },
+      });
       for (const later of ofCall.slice(1)) expect(Object.keys(later).sort()).toEqual(['function', 'index']);
       expect(ofCall.map((delta) => delta.function?.arguments ?? '').join('')).toBe(index === 0 ? weather : time);
     }

@@ -130,7 +130,12 @@ export function scenarioFromModel(model: unknown, stream: boolean): MockScenario
       return {
         type: 'error',
         status: 400,
-        body: openAIErrorBody(`Unknown mock scenario "${name ?? ''}" in the model name.`, 'invalid_request_error', 'model_not_found', 'model'),
+        body: openAIErrorBody(
+          `Unknown mock scenario "${name ?? ''}" in the model name.`,
+          'invalid_request_error',
+          'model_not_found',
+          'model',
+        ),
       };
   }
 }

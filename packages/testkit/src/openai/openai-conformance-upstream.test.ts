@@ -29,7 +29,11 @@ async function rawStream(): Promise<string> {
 
 describe('openAIConformanceUpstream', () => {
   it('writes canonical usage as OpenAI does: cached tokens inside prompt_tokens, reasoning inside completion_tokens', async () => {
-    upstream.enqueue({ type: 'text', text: 'Counted.', usage: { inputTokens: 120, outputTokens: 45, cacheReadTokens: 80, cacheWriteTokens: 30, reasoningTokens: 20 } });
+    upstream.enqueue({
+      type: 'text',
+      text: 'Counted.',
+      usage: { inputTokens: 120, outputTokens: 45, cacheReadTokens: 80, cacheWriteTokens: 30, reasoningTokens: 20 },
+    });
     const completion = await client.chat.completions.create({ model: 'gpt-4.1', messages });
     expect(completion.usage).toEqual({
       prompt_tokens: 120,

@@ -29,7 +29,7 @@ export function defaultErrorBody(status: number): OpenAIErrorBody {
 export function missingApiKeyBody(): OpenAIErrorBody {
   return openAIErrorBody(
     "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth " +
-      '(i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you\'re accessing the ' +
+      "(i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the " +
       'API from your browser and are prompted for a username and password. You can obtain an API key from ' +
       'https://platform.openai.com/account/api-keys.',
   );
@@ -66,10 +66,7 @@ export function rateLimitBody(model: string, retryAfterSeconds: number): OpenAIE
 }
 
 export function serverErrorBody(): OpenAIErrorBody {
-  return openAIErrorBody(
-    'The server had an error while processing your request. Sorry about that!',
-    'server_error',
-  );
+  return openAIErrorBody('The server had an error while processing your request. Sorry about that!', 'server_error');
 }
 
 /** 400 body for a request body that is not JSON. */

@@ -101,7 +101,11 @@ async function serveAnswer(
     return;
   }
   startStream(response);
-  await writeEvents(exchange, streamEvents(scenario, exchange), intervalMs || (scenario.type === 'text' ? (scenario.chunkDelayMs ?? 0) : 0));
+  await writeEvents(
+    exchange,
+    streamEvents(scenario, exchange),
+    intervalMs || (scenario.type === 'text' ? (scenario.chunkDelayMs ?? 0) : 0),
+  );
   if (!exchange.isClosed()) response.end('data: [DONE]\n\n');
 }
 

@@ -129,7 +129,11 @@ describe('startMockOpenAI, errors mapped by the SDK', () => {
 
   it('maps error, rate_limit and server_error scenarios to APIError subclasses', async () => {
     mock.enqueue(
-      { type: 'error', status: 400, body: { error: { message: 'bad temperature', type: 'invalid_request_error', param: 'temperature', code: null } } },
+      {
+        type: 'error',
+        status: 400,
+        body: { error: { message: 'bad temperature', type: 'invalid_request_error', param: 'temperature', code: null } },
+      },
       { type: 'rate_limit', retryAfterSeconds: 7 },
       { type: 'server_error', status: 503 },
       { type: 'error', status: 404 },

@@ -2,13 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { RequestRecorder, type RecordedRequest, type WaitOptions } from '../request-recorder.js';
 import { defaultMockScenario, scenarioFromModel, type MockScenario } from './mock-scenario.js';
-import {
-  invalidApiKeyBody,
-  invalidJsonBody,
-  invalidUrlBody,
-  missingApiKeyBody,
-  missingParameterBody,
-} from './openai-error-body.js';
+import { invalidApiKeyBody, invalidJsonBody, invalidUrlBody, missingApiKeyBody, missingParameterBody } from './openai-error-body.js';
 import { sendJson, serveScenario } from './serve-scenario.js';
 
 export interface MockOpenAIOptions {

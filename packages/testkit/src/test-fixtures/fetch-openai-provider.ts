@@ -62,7 +62,12 @@ interface WireBody {
   data?: Array<{ embedding: number[] }>;
 }
 
-const unified: Record<string, UnifiedFinishReasonV1> = { stop: 'stop', length: 'length', tool_calls: 'tool-calls', content_filter: 'content-filter' };
+const unified: Record<string, UnifiedFinishReasonV1> = {
+  stop: 'stop',
+  length: 'length',
+  tool_calls: 'tool-calls',
+  content_filter: 'content-filter',
+};
 
 /** A small OpenAI-wire provider on the canonical model over `fetch`, the reference the testkit's suite is checked against. */
 export function createFetchOpenAIProvider(settings: FetchOpenAIProviderSettings): ProviderV1 {
@@ -80,7 +85,10 @@ export function createFetchOpenAIProvider(settings: FetchOpenAIProviderSettings)
       ...(reasoning === undefined ? {} : { reasoningTokens: reasoning }),
     };
   };
-  const finishOf = (raw: string | undefined) => ({ unified: unified[raw ?? ''] ?? 'other', ...(faults.dropRawFinishReason || raw === undefined ? {} : { raw }) });
+  const finishOf = (raw: string | undefined) => ({
+    unified: unified[raw ?? ''] ?? 'other',
+    ...(faults.dropRawFinishReason || raw === undefined ? {} : { raw }),
+  });
 
   async function post(path: string, body: Record<string, unknown>, options: CallOptions): Promise<Response> {
     const key = settings.apiKey || settings.environment['OPENAI_API_KEY'];
@@ -164,8 +172,7 @@ export function createFetchOpenAIProvider(settings: FetchOpenAIProviderSettings)
       if (faults.finishOnDrop || faults.ignoreErrorEvents) {
         if (text) yield { type: 'text-end', id: 'text-0' };
         yield { type: 'finish', finishReason: finishOf(raw) };
-      }
-      else yield { type: 'error', error: new UpstreamError('The upstream ended the stream without [DONE].') };
+      } else yield { type: 'error', error: new UpstreamError('The upstream ended the stream without [DONE].') };
     } catch (error) {
       if (faults.finishOnDrop) {
         if (text) yield { type: 'text-end', id: 'text-0' };
@@ -182,7 +189,9 @@ export function createFetchOpenAIProvider(settings: FetchOpenAIProviderSettings)
       provider: 'fetch-openai',
       modelId,
       generate: async (request, options) => {
-        const answer = (await (await post('/chat/completions', { model: modelId, messages: wireMessages(request) }, options)).json()) as WireBody;
+        const answer = (await (
+          await post('/chat/completions', { model: modelId, messages: wireMessages(request) }, options)
+        ).json()) as WireBody;
         const choice = answer.choices?.[0];
         const content: ChatResponseV1['content'] = choice?.message?.content ? [{ type: 'text', text: choice.message.content }] : [];
         for (const call of choice?.message?.tool_calls ?? []) {
@@ -190,10 +199,23 @@ export function createFetchOpenAIProvider(settings: FetchOpenAIProviderSettings)
           content.push({ type: 'tool-call', toolCallId: id, toolName: call.function?.name ?? '', input: call.function?.arguments ?? '' });
         }
         const usage = usageOf(answer.usage);
-        return { response: { content, finishReason: finishOf(choice?.finish_reason ?? undefined), ...(usage ? { usage } : {}), metadata: {}, warnings: [] } };
+        return {
+          response: {
+            content,
+            finishReason: finishOf(choice?.finish_reason ?? undefined),
+            ...(usage ? { usage } : {}),
+            metadata: {},
+            warnings: [],
+          },
+        };
       },
       stream: async (request, options) => {
-        const body = { model: modelId, messages: wireMessages(request), stream: true, ...(faults.omitIncludeUsage ? {} : { stream_options: { include_usage: true } }) };
+        const body = {
+          model: modelId,
+          messages: wireMessages(request),
+          stream: true,
+          ...(faults.omitIncludeUsage ? {} : { stream_options: { include_usage: true } }),
+        };
         return { parts: parts(await post('/chat/completions', body, options)) };
       },
     }),

@@ -52,7 +52,13 @@ export const translationMatrix: readonly TranslationCase[] = [
           role: 'tool',
           content: [
             { type: 'tool-result', toolCallId: 'call_oslo', toolName: 'get_weather', output: { type: 'json', value: { celsius: -3 } } },
-            { type: 'tool-result', toolCallId: 'call_lima', toolName: 'get_weather', output: { type: 'text', value: 'unavailable' }, isError: true },
+            {
+              type: 'tool-result',
+              toolCallId: 'call_lima',
+              toolName: 'get_weather',
+              output: { type: 'text', value: 'unavailable' },
+              isError: true,
+            },
           ],
         },
       ],
@@ -63,14 +69,30 @@ export const translationMatrix: readonly TranslationCase[] = [
     name: 'image by URL',
     request: {
       model,
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' }, mediaType: 'image/png' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What is this?' },
+            { type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' }, mediaType: 'image/png' },
+          ],
+        },
+      ],
     },
   },
   {
     name: 'image as inline data',
     request: {
       model,
-      messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'data', data: pixel }, mediaType: 'image/png', detail: 'low' }, { type: 'text', text: 'Describe it.' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image', source: { type: 'data', data: pixel }, mediaType: 'image/png', detail: 'low' },
+            { type: 'text', text: 'Describe it.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -61,7 +61,8 @@ function userPart(part: OpenAIContentPart, path: string): UserContentPartV1 | un
       const { file_id: fileId, file_data: fileData, filename } = part.file;
       const named = filename === undefined ? {} : { filename };
       if (fileId !== undefined) return { type: 'file', source: { type: 'file-id', fileId }, ...named };
-      if (fileData === undefined) throw new InvalidRequestError(`Invalid value for '${path}.file': give file_id or file_data.`, { param: `${path}.file` });
+      if (fileData === undefined)
+        throw new InvalidRequestError(`Invalid value for '${path}.file': give file_id or file_data.`, { param: `${path}.file` });
       const data = parseDataUrl(fileData);
       return {
         type: 'file',

@@ -27,7 +27,11 @@ export function encodeOpenAIChatResponse(response: ChatResponseV1, context: Enco
       }
       reasoning = (reasoning ?? '') + part.text;
       if (part.signature !== undefined) signed = true;
-      thinkingBlocks.push({ type: 'thinking', thinking: part.text, ...(part.signature === undefined ? {} : { signature: part.signature }) });
+      thinkingBlocks.push({
+        type: 'thinking',
+        thinking: part.text,
+        ...(part.signature === undefined ? {} : { signature: part.signature }),
+      });
     } else if (part.type === 'tool-call') {
       toolCalls.push({ id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: part.input } });
     }

@@ -111,7 +111,9 @@ describe('OpenAI chat codec: decode', () => {
       parallelToolCalls: false,
       reasoning: { effort: 'high' },
     });
-    expect(request.providerOptions).toEqual({ openai: { logprobs: true, n: 2, guided_json: { type: 'object' }, temperature_unused: null } });
+    expect(request.providerOptions).toEqual({
+      openai: { logprobs: true, n: 2, guided_json: { type: 'object' }, temperature_unused: null },
+    });
   });
 
   it('names the bad field in OpenAI terms', () => {
@@ -192,9 +194,18 @@ describe('OpenAI chat codec: encode', () => {
       const events = text.split('\n\n').filter(Boolean);
       expect(events.at(-1)).toBe('data: [DONE]');
       const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice('data: '.length)));
-      expect(chunks[0].choices[0].delta).toEqual({ role: 'assistant', tool_calls: [{ index: 0, id: 'toolu_a', type: 'function', function: { name: 'a', arguments: '' } }] });
+      expect(chunks[0].choices[0].delta).toEqual({
+        role: 'assistant',
+        tool_calls: [{ index: 0, id: 'toolu_a', type: 'function', function: { name: 'a', arguments: '' } }],
+      });
       expect(chunks[0].model).toBe('m-2026');
-      expect(chunks.flatMap((chunk) => chunk.choices.flatMap((choice: { delta: { tool_calls?: { index: number }[] } }) => choice.delta.tool_calls ?? [])).map((call: { index: number }) => call.index)).toEqual([0, 0, 1, 0]);
+      expect(
+        chunks
+          .flatMap((chunk) =>
+            chunk.choices.flatMap((choice: { delta: { tool_calls?: { index: number }[] } }) => choice.delta.tool_calls ?? []),
+          )
+          .map((call: { index: number }) => call.index),
+      ).toEqual([0, 0, 1, 0]);
       expect(chunks.some((chunk) => chunk.choices.length === 0 && chunk.usage?.total_tokens === 3)).toBe(includeUsage);
     }
     const encoder = openAIChatCodec.createStreamEncoder(context);

@@ -27,7 +27,11 @@ class OpenAIStreamEncoder implements ChatStreamEncoderV1 {
   private readonly chunks: OpenAIChunkEncoder;
 
   constructor(private readonly context: EncodeContextV1<OpenAIChatEncoding>) {
-    this.chunks = new OpenAIChunkEncoder({ includeUsage: context.encoding.includeUsage, model: context.model, id: `chatcmpl-${context.requestId}` });
+    this.chunks = new OpenAIChunkEncoder({
+      includeUsage: context.encoding.includeUsage,
+      model: context.model,
+      id: `chatcmpl-${context.requestId}`,
+    });
   }
 
   part(part: ChatStreamPartV1): string {

@@ -29,9 +29,7 @@ export interface OpenAIFileContentPart {
 export type OpenAIContentPart = OpenAITextContentPart | OpenAIImageContentPart | OpenAIAudioContentPart | OpenAIFileContentPart;
 
 /** A reasoning block on the OpenAI surface (an extension, in the shape LiteLLM uses). */
-export type OpenAIThinkingBlock =
-  | { type: 'thinking'; thinking: string; signature?: string }
-  | { type: 'redacted_thinking'; data: string };
+export type OpenAIThinkingBlock = { type: 'thinking'; thinking: string; signature?: string } | { type: 'redacted_thinking'; data: string };
 
 export interface OpenAIToolCall {
   id: string;

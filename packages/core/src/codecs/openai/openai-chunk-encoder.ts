@@ -42,11 +42,19 @@ export class OpenAIChunkEncoder {
       case 'reasoning-delta':
         return part.delta.length === 0 ? [] : [this.chunk({ reasoning_content: part.delta })];
       case 'reasoning-start':
-        return part.redactedData === undefined ? [] : [this.chunk({ thinking_blocks: [{ type: 'redacted_thinking', data: part.redactedData }] })];
+        return part.redactedData === undefined
+          ? []
+          : [this.chunk({ thinking_blocks: [{ type: 'redacted_thinking', data: part.redactedData }] })];
       case 'reasoning-signature':
         return [this.chunk({ thinking_blocks: [{ type: 'thinking', thinking: '', signature: part.signature }] })];
       case 'tool-input-start':
-        return [this.chunk({ tool_calls: [{ index: this.startTool(part.id), id: part.id, type: 'function', function: { name: part.toolName, arguments: '' } }] })];
+        return [
+          this.chunk({
+            tool_calls: [
+              { index: this.startTool(part.id), id: part.id, type: 'function', function: { name: part.toolName, arguments: '' } },
+            ],
+          }),
+        ];
       case 'tool-input-delta': {
         const index = this.toolIndexes.get(part.id);
         if (index === undefined || part.delta.length === 0) return [];
@@ -55,7 +63,11 @@ export class OpenAIChunkEncoder {
       case 'tool-call': {
         if (this.toolIndexes.has(part.toolCallId)) return [];
         const index = this.startTool(part.toolCallId);
-        return [this.chunk({ tool_calls: [{ index, id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: part.input } }] })];
+        return [
+          this.chunk({
+            tool_calls: [{ index, id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: part.input } }],
+          }),
+        ];
       }
       case 'finish': {
         const finish = this.chunk(this.roleSent ? {} : { content: '' });

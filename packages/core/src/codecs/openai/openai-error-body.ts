@@ -13,7 +13,8 @@ function validStatus(value: unknown): number | undefined {
 }
 
 function retryHeaders(error: ModelgateError): Record<string, string> {
-  const retryAfterMs = UpstreamError.isInstance(error) || RateLimitError.isInstance(error) ? (error as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  const retryAfterMs =
+    UpstreamError.isInstance(error) || RateLimitError.isInstance(error) ? (error as { retryAfterMs?: unknown }).retryAfterMs : undefined;
   if (typeof retryAfterMs !== 'number' || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) return {};
   return { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) };
 }
@@ -32,7 +33,14 @@ export function openAIErrorBodyOf(error: unknown): EncodedErrorV1 & { body: Open
   }
   return {
     status: 500,
-    body: { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: 'internal_error' } },
+    body: {
+      error: {
+        message: 'The server had an error while processing your request.',
+        type: 'server_error',
+        param: null,
+        code: 'internal_error',
+      },
+    },
     headers: {},
   };
 }

@@ -29,9 +29,7 @@ export const userMessageV1Schema = z.strictObject({
 /** An earlier answer of the model, in its original order: reasoning, text, files and tool calls. */
 export const assistantMessageV1Schema = z.strictObject({
   role: z.literal('assistant'),
-  content: z.array(
-    z.discriminatedUnion('type', [textPartV1Schema, reasoningPartV1Schema, toolCallPartV1Schema, filePartV1Schema]),
-  ),
+  content: z.array(z.discriminatedUnion('type', [textPartV1Schema, reasoningPartV1Schema, toolCallPartV1Schema, filePartV1Schema])),
   providerOptions: providerOptionsV1Schema.optional(),
 });
 
