@@ -1,21 +1,26 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BufferedLineWriter } from './buffered-line-writer.js';
 
 describe('BufferedLineWriter', () => {
-  it('writes the lines of one turn of the event loop in one call', async () => {
-    const writes: string[] = [];
-    const writer = new BufferedLineWriter((text) => writes.push(text));
-    writer.write('a\n');
-    writer.write('b\n');
-    expect(writes).toEqual([]);
-    await nextTurn();
-    expect(writes).toEqual(['a\nb\n']);
-    writer.write('c\n');
-    writer.flush();
-    expect(writes).toEqual(['a\nb\n', 'c\n']);
-    await nextTurn();
-    expect(writes).toHaveLength(2);
+  it('writes the lines of one interval in one call, and what is left on flush', () => {
+    vi.useFakeTimers();
+    try {
+      const writes: string[] = [];
+      const writer = new BufferedLineWriter({ sink: (text) => writes.push(text), flushIntervalMs: 100 });
+      writer.write('a\n');
+      writer.write('b\n');
+      vi.advanceTimersByTime(99);
+      expect(writes).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(writes).toEqual(['a\nb\n']);
+      writer.write('c\n');
+      writer.flush();
+      expect(writes).toEqual(['a\nb\n', 'c\n']);
+      vi.advanceTimersByTime(1000);
+      expect(writes).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('writes at once when much is waiting', () => {
