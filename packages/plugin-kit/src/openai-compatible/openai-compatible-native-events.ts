@@ -3,27 +3,20 @@ import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-
 import { OpenAICompatibleChunkNormalizer } from './openai-compatible-chunk-normalizer.js';
 import { parseOpenAICompatibleEvent, type OpenAICompatibleStreamHandler, type ReadStreamOptions } from './read-openai-compatible-stream.js';
 
-/** No usage key, or only OpenAI's `"usage":null` (sent on every chunk once `include_usage` is asked for). */
-function hasNoUsage(data: string): boolean {
-  const at = data.indexOf('"usage"');
-  return at === -1 || (data.startsWith('"usage":null', at) && !data.includes('"usage"', at + 1));
-}
+/**
+ * What makes an event one the gateway must read: a usage or finish reason that is not `null`, a tool call,
+ * reasoning, or an error. One regular expression, so that a plain event is scanned once.
+ */
+const mustRead = /"(?:usage"\s*:(?!\s*null)|finish_reason"\s*:(?!\s*null)|tool_calls"|function_call"|reasoning|error")/;
 
 /**
  * Whether a data payload can go to the client exactly as the host sent it without being parsed: an
  * ordinary content chunk, with no usage, tool call, reasoning, error or finish in it (inside JSON
- * strings a quote is escaped, so these keys cannot appear by accident in the content).
+ * strings a quote is escaped, so these keys cannot appear by accident in the content). OpenAI's
+ * `"usage":null`, sent on every chunk once `include_usage` is asked for, is no usage.
  */
-function isPlainContentChunk(data: string): boolean {
-  return (
-    data.includes('"choices":[') &&
-    hasNoUsage(data) &&
-    !data.includes('"tool_calls"') &&
-    !data.includes('"function_call"') &&
-    !data.includes('"reasoning') &&
-    !data.includes('"error"') &&
-    (!data.includes('"finish_reason"') || data.includes('"finish_reason":null'))
-  );
+export function isPlainContentChunk(data: string): boolean {
+  return data.includes('"choices":[') && !mustRead.test(data);
 }
 
 /**
