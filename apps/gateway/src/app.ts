@@ -25,6 +25,11 @@ export interface BuildAppOptions {
   logLevel?: LogLevel;
   /** Where log lines go (JSON lines on stdout by default). */
   logger?: JsonLineLogger;
+  /**
+   * Write access lines through a buffer (one write every 100 ms) instead of one write each. Default: when
+   * no `logger` was given (tests that bring their own logger read the lines at once).
+   */
+  bufferAccessLog?: boolean;
   /** Overrides `server.body_limit_bytes`. */
   bodyLimit?: number;
   /**
@@ -74,8 +79,8 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   app.register(gracefulShutdownPlugin);
   app.register(requestIdPlugin);
   app.register(secretRedactionPlugin, { redactor });
-  // Access lines go through a buffer (one write per turn of the event loop) unless the caller brought its own logger.
-  const accessWriter = options.logger === undefined ? new BufferedLineWriter() : undefined;
+  // Access lines go through a buffer (one write every 100 ms) unless the caller reads the lines itself (see `bufferAccessLog`).
+  const accessWriter = (options.bufferAccessLog ?? options.logger === undefined) ? new BufferedLineWriter() : undefined;
   const accessLogger =
     accessWriter === undefined ? logger : new JsonLineLogger(options.logLevel ?? server.log_level, (line) => accessWriter.write(line));
   accessLogger.redactWith(redactor);

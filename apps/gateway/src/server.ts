@@ -99,7 +99,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   // Workers stay quiet: their primary already warned once.
   if (!cluster.isWorker) for (const warning of startupWarnings(loaded)) logger.warn(warning);
-  const app = buildApp(gateway, { ...options, logger, redactor });
+  const app = buildApp(gateway, { ...options, logger, redactor, bufferAccessLog: options.bufferAccessLog ?? options.logger === undefined });
   try {
     await app.listen({ host, port });
   } catch (error) {
