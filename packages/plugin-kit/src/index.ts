@@ -2,6 +2,7 @@ export { HttpPools, type HttpPoolsOptions, type HttpRequestOptions, type HttpRes
 export { ServerSentEventParser, parseServerSentEvents, type ServerSentEvent } from './server-sent-event-parser.js';
 export { doneSentinel, formatServerSentEvent, formatServerSentEventComment } from './format-server-sent-event.js';
 export { parseJsonLines } from './parse-json-lines.js';
+export { deterministicEmbedding } from './deterministic-embedding.js';
 export { loadApiKey, type LoadApiKeyOptions } from './load-api-key.js';
 export { allowsEnvironmentFallback } from './allows-environment-fallback.js';
 export { readBodyText, type ReadBodyTextOptions } from './read-body-text.js';

@@ -1,15 +1,7 @@
+import { deterministicEmbedding } from '@modelgate/plugin-kit';
+
 /** The vector length when the request names no `dimensions` (that of `text-embedding-3-small`). */
 export const defaultEmbeddingDimensions = 1536;
-
-/** FNV-1a over the UTF-16 code units of a string: a 32-bit seed. */
-function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 /**
  * The deterministic unit vector the mock answers for an input (a string, or a token array as in
@@ -17,22 +9,7 @@ function hashText(text: string): number {
  * one input decode to the same numbers.
  */
 export function mockEmbedding(input: string | readonly number[], dimensions = defaultEmbeddingDimensions): number[] {
-  let state = hashText(typeof input === 'string' ? input : JSON.stringify(input)) || 1;
-  const values: number[] = [];
-  let norm = 0;
-  for (let index = 0; index < dimensions; index += 1) {
-    // xorshift32
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    const value = state / 0xffffffff - 0.5;
-    values.push(value);
-    norm += value * value;
-  }
-  const length = Math.sqrt(norm) || 1;
-  return values.map((value) => Math.fround(value / length));
+  return deterministicEmbedding(input, dimensions, { float32: true });
 }
 
 /** Little-endian float32 bytes in base64, as OpenAI sends `encoding_format: 'base64'`. */
