@@ -94,6 +94,7 @@ export function createProviderHarness(api: ConformanceTestApi, options: Provider
       if (missing.length > 0) {
         const skipped = `${title} (skipped: the ${options.upstream.wireFormat} mock cannot produce ${missing.join(', ')})`;
         const empty: ConformanceTestBody = async () => {};
+        // A scenario this wire format cannot express is reported as skipped, with the reason in its title.
         if (api.it.skip) api.it.skip(skipped, empty);
         else api.it(skipped, empty);
         return;
