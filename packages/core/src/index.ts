@@ -86,6 +86,7 @@ export type {
   UpstreamMetadata,
 } from './specification/provider-v1.js';
 export type { CredentialStateV1 } from './specification/credential-state-v1.js';
+export type { ModelCapabilitiesV1, ModelMetadataV1, ModelPricesV1 } from './specification/model-metadata-v1.js';
 export type {
   ChatCodecV1,
   ChatStreamEncoderV1,

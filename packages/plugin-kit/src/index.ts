@@ -46,3 +46,6 @@ export {
 } from './openai-compatible/read-openai-compatible-stream.js';
 export { OpenAICompatibleStreamParts } from './openai-compatible/openai-compatible-stream-parts.js';
 export { OpenAICompatibleNativeEvents } from './openai-compatible/openai-compatible-native-events.js';
+export { findModelMetadata, modelMetadataTable } from './find-model-metadata.js';
+export { fetchMedia, type FetchMediaOptions, type FetchedMedia } from './media/fetch-media.js';
+export { isPrivateAddress } from './media/is-private-address.js';

@@ -69,3 +69,12 @@ export { summarizeContent } from './conformance/canonical-summary.js';
 
 export { translationMatrix, type TranslationCase } from './translation/translation-matrix.js';
 export { recordOutgoingBodies, type OutgoingBody, type RecordOutgoingBodiesOptions } from './translation/record-outgoing-bodies.js';
+
+export {
+  startRecordingServer,
+  type MockExchange,
+  type RecordingServer,
+  type RecordingServerOptions,
+} from './mock-server/start-recording-server.js';
+export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
+export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';

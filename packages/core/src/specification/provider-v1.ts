@@ -5,6 +5,7 @@ import type { ChatResponseV1, FinishReasonV1, UsageV1, WarningV1 } from './chat/
 import type { ChatStreamPartV1 } from './chat/chat-stream-part-v1.js';
 import type { EmbeddingRequestV1, EmbeddingResponseV1 } from './chat/embedding-v1.js';
 import type { CredentialStateV1 } from './credential-state-v1.js';
+import type { ModelMetadataV1 } from './model-metadata-v1.js';
 
 /** Options every model call receives. */
 export interface CallOptions {
@@ -137,6 +138,11 @@ export interface ProviderV1 {
   chat(modelId: string): ChatModelV1;
   embeddings?(modelId: string): EmbeddingModelV1;
   listModels?(options: CallOptions): Promise<ModelInfoV1[]>;
+  /**
+   * The published limits, prices and capabilities of a model id, from data the plugin ships (no call);
+   * `undefined` for a model it knows nothing about. Dated ids (`…-20250929`) should find their family.
+   */
+  modelMetadata?(modelId: string): ModelMetadataV1 | undefined;
   checkHealth?(options: CallOptions): Promise<HealthStatusV1>;
   /** Whether the credentials are there, read from settings and environment without a call (for the startup banner). */
   describeCredentials?(): CredentialStateV1;

@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { ConformanceScenario, ConformanceUpstream } from '../conformance/conformance-upstream.js';
 import { mockEmbedding } from '../openai/mock-embedding.js';
-import { RequestRecorder, type RecordedRequest } from '../request-recorder.js';
-import { exampleAnswerLines, type ExampleWireLine } from './example-wire-lines.js';
+import { startRecordingServer, type MockExchange } from '../mock-server/start-recording-server.js';
+import { writeChunks } from '../mock-server/write-chunks.js';
+import { exampleAnswerLines } from './example-wire-lines.js';
 
 export interface ExampleUpstreamOptions {
   /** The key expected in `x-example-key`. */
@@ -16,25 +16,6 @@ export interface ExampleUpstreamOptions {
 export const exampleKeyHeader = 'x-example-key';
 
 const filler = 'This answer will not finish properly, sorry about that.';
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    request.on('data', (part: Buffer) => parts.push(part));
-    const done = (): void => resolve(Buffer.concat(parts).toString('utf8'));
-    request.on('end', done);
-    request.on('error', done);
-    request.on('close', done);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -49,34 +30,26 @@ const errorBody = (message: string, code: string) => ({ error: { message, code }
  * `{"embeddings":[[…]],"usage":{"input"}}` with `mockEmbedding` vectors. Both need `x-example-key`.
  */
 export async function startExampleUpstream(options: ExampleUpstreamOptions): Promise<ConformanceUpstream> {
-  const recorder = new RequestRecorder();
   const queue: ConformanceScenario[] = [];
-  const sockets = new Set<Socket>();
-  let closing = false;
-
-  async function writeLines(response: ServerResponse, lines: readonly ExampleWireLine[], intervalMs = 0): Promise<void> {
-    for (const [index, line] of lines.entries()) {
-      if (intervalMs > 0 && index > 0) await new Promise((resolve) => setTimeout(resolve, intervalMs));
-      if (response.destroyed || closing) return;
-      await new Promise<void>((resolve) => response.write(`${JSON.stringify(line)}\n`, () => resolve()));
-    }
-  }
 
   function startLines(response: ServerResponse): void {
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
   }
 
-  async function serve(scenario: ConformanceScenario, response: ServerResponse, markDropped: () => void): Promise<void> {
+  const lines = (wireLines: readonly unknown[]): string[] => wireLines.map((line) => `${JSON.stringify(line)}\n`);
+
+  async function serve(scenario: ConformanceScenario, exchange: MockExchange): Promise<void> {
+    const { response, isClosed } = exchange;
     switch (scenario.type) {
       case 'text':
       case 'tool-calls':
         startLines(response);
-        await writeLines(response, exampleAnswerLines(scenario));
+        await writeChunks(response, lines(exampleAnswerLines(scenario)), isClosed);
         response.end();
         return;
       case 'slow':
         startLines(response);
-        await writeLines(response, exampleAnswerLines({ type: 'text', text: scenario.text }), scenario.intervalMs);
+        await writeChunks(response, lines(exampleAnswerLines({ type: 'text', text: scenario.text })), isClosed, scenario.intervalMs);
         if (!response.destroyed) response.end();
         return;
       case 'rate-limit':
@@ -88,46 +61,37 @@ export async function startExampleUpstream(options: ExampleUpstreamOptions): Pro
       case 'hang':
         if (scenario.afterChunks !== undefined) {
           startLines(response);
-          await writeLines(response, exampleAnswerLines({ type: 'text', text: filler }).slice(0, scenario.afterChunks));
+          await writeChunks(response, lines(exampleAnswerLines({ type: 'text', text: filler }).slice(0, scenario.afterChunks)), isClosed);
         }
         return;
       case 'drop':
         startLines(response);
-        await writeLines(response, exampleAnswerLines({ type: 'text', text: scenario.text ?? filler }).slice(0, scenario.afterChunks));
-        markDropped();
+        await writeChunks(
+          response,
+          lines(exampleAnswerLines({ type: 'text', text: scenario.text ?? filler }).slice(0, scenario.afterChunks)),
+          isClosed,
+        );
+        exchange.markDropped();
         response.socket?.destroy();
         return;
       case 'stream-error':
         startLines(response);
-        await writeLines(response, [
-          ...exampleAnswerLines({ type: 'text', text: scenario.text ?? filler }).slice(0, scenario.afterChunks),
-          errorBody(scenario.message, 'generation_failed'),
-        ]);
+        await writeChunks(
+          response,
+          lines([
+            ...exampleAnswerLines({ type: 'text', text: scenario.text ?? filler }).slice(0, scenario.afterChunks),
+            errorBody(scenario.message, 'generation_failed'),
+          ]),
+          isClosed,
+        );
         response.end();
         return;
     }
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const [path = '/', query = ''] = (request.url ?? '/').split('?', 2);
-    const recorded: RecordedRequest = {
-      method: request.method ?? 'GET',
-      path,
-      query,
-      headers: request.headers,
-      body: undefined,
-      rawBody: '',
-      scenario: undefined,
-      aborted: false,
-    };
-    let dropped = false;
-    response.once('close', () => {
-      if (!response.writableFinished && !dropped && !closing) recorder.markAborted(recorded);
-    });
-    recorded.rawBody = await readBody(request);
-    recorded.body = parseJson(recorded.rawBody);
-    recorder.record(recorded);
-    if (response.destroyed) return;
+  async function handle(exchange: MockExchange): Promise<void> {
+    const { request, response, recorded } = exchange;
+    const { path } = recorded;
     if (recorded.method !== 'POST' || (path !== '/v1/generate' && path !== '/v1/embed')) {
       return sendJson(response, 404, errorBody(`No route ${recorded.method} ${path}.`, 'not_found'));
     }
@@ -148,26 +112,14 @@ export async function startExampleUpstream(options: ExampleUpstreamOptions): Pro
     if (!Array.isArray(body.prompt)) return sendJson(response, 400, errorBody('"prompt" must be an array.', 'bad_request'));
     const scenario = queue.shift() ?? { type: 'text', text: 'Hello from the example upstream.' };
     recorded.scenario = scenario.type;
-    await serve(scenario, response, () => {
-      dropped = true;
-    });
+    await serve(scenario, exchange);
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy());
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await startRecordingServer(handle);
+  const { recorder } = server;
 
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${server.url}/v1`,
     apiKey: options.apiKey,
     requests: recorder.requests,
     enqueue: (...scenarios) => {
@@ -180,14 +132,6 @@ export async function startExampleUpstream(options: ExampleUpstreamOptions): Pro
       const model = (request.body as { model?: unknown } | undefined)?.model;
       return typeof model === 'string' ? model : undefined;
     },
-    close: async () => {
-      if (closing) return;
-      closing = true;
-      recorder.rejectWaiters(new Error('The mock server was closed.'));
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      server.closeAllConnections();
-      await closed;
-    },
+    close: () => server.close(),
   };
 }

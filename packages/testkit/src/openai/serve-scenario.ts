@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { pause, writeChunk } from '../mock-server/write-chunks.js';
 import { chatCompletionBody } from './chat-completion-body.js';
 import { chatCompletionChunks } from './chat-completion-chunks.js';
 import { embeddingResponseBody } from './mock-embedding.js';
@@ -35,25 +36,6 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-function write(response: ServerResponse, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (response.destroyed) resolve();
-    else response.write(text, () => resolve());
-  });
-}
-
-function sleep(ms: number, exchange: ScenarioExchange): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      exchange.response.off('close', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    exchange.response.once('close', done);
-  });
-}
-
 function isStream(exchange: ScenarioExchange): boolean {
   return exchange.route === 'chat' && exchange.body['stream'] === true;
 }
@@ -80,9 +62,9 @@ function startStream(response: ServerResponse): void {
 
 async function writeEvents(exchange: ScenarioExchange, events: string[], intervalMs = 0): Promise<void> {
   for (const [index, event] of events.entries()) {
-    if (intervalMs > 0 && index > 0) await sleep(intervalMs, exchange);
+    if (intervalMs > 0 && index > 0) await pause(exchange.response, intervalMs);
     if (exchange.isClosed()) return;
-    await write(exchange.response, event);
+    await writeChunk(exchange.response, event);
   }
 }
 
@@ -174,7 +156,7 @@ export async function serveScenario(scenario: MockScenario, exchange: ScenarioEx
       return;
     }
     case 'delay':
-      await sleep(scenario.ms, exchange);
+      await pause(exchange.response, scenario.ms);
       if (!exchange.isClosed()) await serveScenario(scenario.then, exchange);
       return;
     case 'raw':

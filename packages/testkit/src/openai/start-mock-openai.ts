@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { RequestRecorder, type RecordedRequest, type WaitOptions } from '../request-recorder.js';
+import { startRecordingServer, type MockExchange } from '../mock-server/start-recording-server.js';
+import type { RecordedRequest, WaitOptions } from '../request-recorder.js';
 import { defaultMockScenario, scenarioFromModel, type MockScenario } from './mock-scenario.js';
 import { invalidApiKeyBody, invalidJsonBody, invalidUrlBody, missingApiKeyBody, missingParameterBody } from './openai-error-body.js';
 import { sendJson, serveScenario } from './serve-scenario.js';
@@ -37,25 +36,6 @@ export interface MockOpenAIServer {
 
 const defaultModels = ['gpt-4o-mini', 'gpt-4.1', 'text-embedding-3-small'];
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const parts: Buffer[] = [];
-    request.on('data', (part: Buffer) => parts.push(part));
-    request.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    request.on('error', () => resolve(Buffer.concat(parts).toString('utf8')));
-    request.on('close', () => resolve(Buffer.concat(parts).toString('utf8')));
-  });
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -67,34 +47,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * `mock-scenario:<name>` selects one (see `scenarioFromModel`), else the default text answer.
  */
 export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<MockOpenAIServer> {
-  const recorder = new RequestRecorder();
   const queue: MockScenario[] = [];
-  const sockets = new Set<Socket>();
-  let closing = false;
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const [path = '/', query = ''] = (request.url ?? '/').split('?', 2);
-    const method = request.method ?? 'GET';
-    const recorded: RecordedRequest = {
-      method,
-      path,
-      query,
-      headers: request.headers,
-      body: undefined,
-      rawBody: '',
-      scenario: undefined,
-      aborted: false,
-    };
-    let dropped = false;
-    response.once('close', () => {
-      if (!response.writableFinished && !dropped && !closing) recorder.markAborted(recorded);
-    });
-    recorded.rawBody = await readBody(request);
-    const body = parseJson(recorded.rawBody);
-    recorded.body = body;
-    recorder.record(recorded);
-    if (response.destroyed) return;
-
+  async function handle(exchange: MockExchange): Promise<void> {
+    const { request, response, recorded } = exchange;
+    const { method, path, body } = recorded;
     const route =
       method === 'POST' && path === '/v1/chat/completions'
         ? 'chat'
@@ -131,41 +88,17 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
       route,
       body,
       headers: request.headers,
-      isClosed: () => response.destroyed || response.writableEnded || closing,
-      markDropped: () => {
-        dropped = true;
-      },
+      isClosed: exchange.isClosed,
+      markDropped: exchange.markDropped,
     });
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent && !response.destroyed) {
-        sendJson(response, 500, { error: { message: String(error), type: 'server_error', param: null, code: null } });
-      } else {
-        response.destroy();
-      }
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const server = await startRecordingServer(handle, { host: options.host, port: options.port });
+  const { recorder } = server;
 
   return {
-    url,
-    baseURL: `${url}/v1`,
+    url: server.url,
+    baseURL: `${server.url}/v1`,
     requests: recorder.requests,
     enqueue: (...scenarios) => {
       queue.push(...scenarios);
@@ -176,14 +109,6 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
     },
     waitForAbort: (waitOptions) => recorder.waitForAbort(waitOptions),
     waitForRequests: (count, waitOptions) => recorder.waitForRequests(count, waitOptions),
-    close: async () => {
-      if (closing) return;
-      closing = true;
-      recorder.rejectWaiters(new Error('The mock server was closed.'));
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      server.closeAllConnections();
-      await closed;
-    },
+    close: () => server.close(),
   };
 }
