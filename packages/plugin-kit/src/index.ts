@@ -49,3 +49,4 @@ export { OpenAICompatibleNativeEvents } from './openai-compatible/openai-compati
 export { findModelMetadata, modelMetadataTable } from './find-model-metadata.js';
 export { fetchMedia, type FetchMediaOptions, type FetchedMedia } from './media/fetch-media.js';
 export { isPrivateAddress } from './media/is-private-address.js';
+export { refuseWarningsWhenStrict } from './refuse-warnings-when-strict.js';

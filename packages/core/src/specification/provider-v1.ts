@@ -22,6 +22,12 @@ export interface CallOptions {
   requestId?: string;
   /** Also deliver the upstream's own events as `raw` stream parts. */
   includeRaw?: boolean;
+  /**
+   * Set when the deployment or the request asks for strictness: a setting or a part the provider would
+   * drop or clamp with a warning is instead refused with an `InvalidRequestError` naming it, before any
+   * upstream call (`refuseWarningsWhenStrict` in the plugin kit does it).
+   */
+  strict?: boolean;
 }
 
 /** What an upstream said besides the body: headers worth passing on to the client. */

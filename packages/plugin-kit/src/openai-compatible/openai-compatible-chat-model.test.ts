@@ -182,6 +182,16 @@ describe('OpenAICompatibleChatModel.stream', () => {
     });
   });
 
+  it('refuses, under strict, what it would drop, before any upstream call, on both paths', async () => {
+    const strict = model({ unsupportedFields: ['seed'] });
+    await expect(strict.stream({ ...request, seed: 7 }, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
+    await expect(strict.generate({ ...request, seed: 7 }, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
+    const native = { format: 'openai-chat', body: { model: 'x', messages: [{ role: 'user', content: 'hi' }], seed: 7 } };
+    await expect(strict.native!.generate(native, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
+    await expect(strict.native!.stream(native, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('rejects (does not open) on HTTP errors, so the router can retry', async () => {
     server.handle((_request, response) =>
       writeJson(response, 429, { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after': '2' }),

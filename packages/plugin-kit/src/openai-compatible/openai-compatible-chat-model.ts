@@ -12,6 +12,7 @@ import type {
 } from '@modelgate/core';
 import { createUpstreamError } from '../create-upstream-error.js';
 import type { HttpResponse } from '../http-pools.js';
+import { refuseWarningsWhenStrict } from '../refuse-warnings-when-strict.js';
 import { convertToOpenAICompatibleChatBody } from './convert-to-openai-compatible-chat-body.js';
 import { normalizeOpenAICompatibleCompletion, type NormalizedCompletion } from './normalize-openai-compatible-completion.js';
 import { abortOf, type OpenAICompatibleClient } from './openai-compatible-client.js';
@@ -54,6 +55,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
       false,
       warnings,
     );
+    refuseWarningsWhenStrict(warnings, options);
     const { normalized, response } = await this.complete(body, options);
     return { response: parseOpenAICompatibleCompletion(normalized, warnings), upstream: this.upstreamOf(response) };
   }
@@ -65,6 +67,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
       true,
       warnings,
     );
+    refuseWarningsWhenStrict(warnings, options);
     const response = await this.open(body, options);
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
     const handler = new OpenAICompatibleStreamParts({ ...readOptions, includeRaw: options.includeRaw }, warnings);
@@ -74,6 +77,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
   private async generateNative(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatResultV1> {
     const warnings: WarningV1[] = [];
     const body = this.prepare(request.body, false, warnings);
+    refuseWarningsWhenStrict(warnings, options);
     const { normalized, response, text } = await this.complete(body, options);
     return {
       body: normalized.changed ? JSON.stringify(normalized.completion) : text,
@@ -86,7 +90,9 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
 
   private async streamNative(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatStreamV1> {
     const warnings: WarningV1[] = [];
-    const response = await this.open(this.prepare(request.body, true, warnings), options);
+    const body = this.prepare(request.body, true, warnings);
+    refuseWarningsWhenStrict(warnings, options);
+    const response = await this.open(body, options);
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
     return {
       parts: readOpenAICompatibleStream(response.body, readOptions, new OpenAICompatibleNativeEvents(readOptions)),
