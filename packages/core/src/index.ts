@@ -84,6 +84,7 @@ export type {
   NativeStreamPartV1,
   ProviderV1,
   UpstreamMetadata,
+  TokenCountV1,
 } from './specification/provider-v1.js';
 export type { CredentialStateV1 } from './specification/credential-state-v1.js';
 export type { ModelCapabilitiesV1, ModelMetadataV1, ModelPricesV1 } from './specification/model-metadata-v1.js';

@@ -48,11 +48,14 @@ function testPlugin(name: string, options: TestProviderOptions = {}) {
         },
         ...(options.native === true
           ? {
-              native: {
-                format: 'openai-chat',
-                generate: async () => ({ body: '{"native":true}', finishReason: { unified: 'stop' as const } }),
-                stream: async () => ({ parts: (async function* () {})() }),
-              },
+              nativePath: (format: string) =>
+                format === 'openai-chat'
+                  ? {
+                      format,
+                      generate: async () => ({ body: '{"native":true}', finishReason: { unified: 'stop' as const } }),
+                      stream: async () => ({ parts: (async function* () {})() }),
+                    }
+                  : undefined,
             }
           : {}),
       }),

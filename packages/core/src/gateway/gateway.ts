@@ -114,10 +114,11 @@ export class Gateway {
         async (attempt): Promise<Attempted> => {
           const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
           const options = new AttemptCallOptions(attempt.cancellation, requestId, headers);
-          if (native !== undefined && model.native?.format === native.format) {
+          const path = native === undefined ? undefined : model.nativePath?.(native.format);
+          if (native !== undefined && path !== undefined) {
             return stream
-              ? { native: true, stream: true, result: await model.native.stream(native, options) }
-              : { native: true, stream: false, result: await model.native.generate(native, options) };
+              ? { native: true, stream: true, result: await path.stream(native, options) }
+              : { native: true, stream: false, result: await path.generate(native, options) };
           }
           return stream
             ? { native: false, stream: true, result: await model.stream(canonical(), options) }

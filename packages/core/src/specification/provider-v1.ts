@@ -95,6 +95,13 @@ export interface NativeChatPathV1 {
   stream(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatStreamV1>;
 }
 
+/** How many input tokens a request holds, and who counted them. */
+export interface TokenCountV1 {
+  inputTokens: number;
+  /** `provider`: the upstream's own count; `estimate`: a local tokenizer's approximation. */
+  source: 'provider' | 'estimate';
+}
+
 export interface ChatModelV1 {
   readonly specificationVersion: 'v1';
   readonly provider: string;
@@ -105,8 +112,13 @@ export interface ChatModelV1 {
    * promise, so that the router can retry; later failures are `error` parts.
    */
   stream(request: ChatRequestV1, options: CallOptions): Promise<ChatStreamV1>;
-  /** Declared when the model can forward its own wire format untouched. */
-  readonly native?: NativeChatPathV1;
+  /**
+   * The model's native path for a wire format (`openai-chat`, `anthropic-messages`, `openai-responses`…),
+   * when it can forward that format untouched; `undefined` for formats it cannot.
+   */
+  nativePath?(format: string): NativeChatPathV1 | undefined;
+  /** Counts the request's input tokens with the upstream's own counter (Anthropic's `count_tokens`, Gemini's `countTokens`). */
+  countTokens?(request: ChatRequestV1, options: CallOptions): Promise<TokenCountV1>;
 }
 
 export interface EmbeddingResultV1 {

@@ -187,8 +187,11 @@ describe('OpenAICompatibleChatModel.stream', () => {
     await expect(strict.stream({ ...request, seed: 7 }, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
     await expect(strict.generate({ ...request, seed: 7 }, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
     const native = { format: 'openai-chat', body: { model: 'x', messages: [{ role: 'user', content: 'hi' }], seed: 7 } };
-    await expect(strict.native!.generate(native, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
-    await expect(strict.native!.stream(native, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
+    await expect(strict.nativePath!('openai-chat')!.generate(native, { strict: true })).rejects.toMatchObject({
+      status: 400,
+      param: 'seed',
+    });
+    await expect(strict.nativePath!('openai-chat')!.stream(native, { strict: true })).rejects.toMatchObject({ status: 400, param: 'seed' });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -325,15 +328,15 @@ describe('OpenAICompatibleChatModel.stream', () => {
   });
 });
 
-describe('OpenAICompatibleChatModel.native.stream', () => {
+describe('OpenAICompatibleChatModel native stream', () => {
   it('forwards plain content events byte for byte and marks the usage-only chunk', async () => {
     // A host that escapes non-ASCII text (as Python's json does): re-serialising would write "é", so only an
     // untouched event keeps "\u00e9". OpenAI sends `"usage":null` on every chunk once usage is asked for.
     const escaped = JSON.stringify(openAIStream[1]).replace('"Hello"', '"H\\u00e9llo"');
     server.handle((_request, response) => writeEvents(response, [openAIStream[0]!, escaped, ...openAIStream.slice(2)]));
     const chat = model();
-    expect(chat.native?.format).toBe('openai-chat');
-    const stream = await chat.native!.stream({ format: 'openai-chat', body: nativeBody }, {});
+    expect(chat.nativePath?.('openai-chat')?.format).toBe('openai-chat');
+    const stream = await chat.nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeBody }, {});
     const parts = await collectNative(stream);
     expect(server.requests[0]!.body).toEqual({
       model: 'gpt-4.1-mini',
@@ -364,7 +367,7 @@ describe('OpenAICompatibleChatModel.native.stream', () => {
         { ...chunk({}, 'stop'), usage },
       ]),
     );
-    const parts = await collectNative(await model().native!.stream({ format: 'openai-chat', body: nativeBody }, {}));
+    const parts = await collectNative(await model().nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeBody }, {}));
     const events = parts.flatMap((part) =>
       part.type === 'event'
         ? [JSON.parse(part.data) as { choices: { delta: { tool_calls?: unknown[] }; finish_reason: string | null }[] }]
@@ -389,7 +392,7 @@ describe('OpenAICompatibleChatModel.native.stream', () => {
       writeEvents(response, [chunk({ role: 'assistant', content: '' }), chunk({ content: 'partial' })], { done: false, end: false });
       setTimeout(() => response.socket?.destroy(), 20);
     });
-    const parts = await collectNative(await model().native!.stream({ format: 'openai-chat', body: nativeBody }, {}));
+    const parts = await collectNative(await model().nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeBody }, {}));
     expect(types(parts)).toEqual(['event', 'event', 'error']);
     const last = parts.at(-1);
     expect(last?.type === 'error' && UpstreamError.isInstance(last.error)).toBe(true);
@@ -398,8 +401,8 @@ describe('OpenAICompatibleChatModel.native.stream', () => {
   it('rejects on HTTP errors before the stream opens, and never mutates the client body', async () => {
     server.handle((_request, response) => writeJson(response, 503, { error: { message: 'overloaded', type: 'server_error' } }));
     const body = { ...nativeBody, stream_options: { include_usage: false } };
-    const error = (await model()
-      .native!.stream({ format: 'openai-chat', body }, {})
+    const error = (await model().nativePath!('openai-chat')!
+      .stream({ format: 'openai-chat', body }, {})
       .catch((caught: unknown) => caught)) as UpstreamError;
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ upstreamStatus: 503, isRetryable: true });
@@ -424,7 +427,7 @@ describe('OpenAICompatibleChatModel.native.generate', () => {
       response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_n' });
       response.end(upstreamText);
     });
-    const result = await model().native!.generate(
+    const result = await model().nativePath!('openai-chat')!.generate(
       { format: 'openai-chat', body: { model: 'smart', messages: [{ role: 'user', content: 'Hi' }], stream: false } },
       {},
     );
@@ -440,7 +443,7 @@ describe('OpenAICompatibleChatModel.native.generate', () => {
     server.handle((_request, response) =>
       writeJson(response, 200, { ...completion, choices: [{ index: 0, message, finish_reason: 'stop' }] }),
     );
-    const result = await model().native!.generate(
+    const result = await model().nativePath!('openai-chat')!.generate(
       { format: 'openai-chat', body: { model: 'smart', messages: [{ role: 'user', content: 'Hi' }] } },
       {},
     );
@@ -455,8 +458,8 @@ describe('OpenAICompatibleChatModel.native.generate', () => {
     const logger: PluginLogger = { debug() {}, info() {}, warn, error() {} };
     const chat = model({ unsupportedFields: ['logit_bias'] }, { logger });
     const body = { model: 'smart', messages: [{ role: 'user', content: 'Hi' }], logit_bias: { '1': 2 } };
-    const first = await chat.native!.generate({ format: 'openai-chat', body }, {});
-    const second = await chat.native!.generate({ format: 'openai-chat', body }, {});
+    const first = await chat.nativePath!('openai-chat')!.generate({ format: 'openai-chat', body }, {});
+    const second = await chat.nativePath!('openai-chat')!.generate({ format: 'openai-chat', body }, {});
     expect(server.requests[0]!.body).toEqual({ model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'Hi' }] });
     expect(body.logit_bias).toEqual({ '1': 2 });
     expect(warn).toHaveBeenCalledTimes(1);

@@ -34,7 +34,7 @@ function isErrorBody(value: unknown): boolean {
 export class OpenAICompatibleChatModel implements ChatModelV1 {
   readonly specificationVersion = 'v1';
   readonly provider: string;
-  readonly native: NativeChatPathV1;
+  private readonly native: NativeChatPathV1;
 
   constructor(
     readonly modelId: string,
@@ -46,6 +46,10 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
       generate: (request, options) => this.generateNative(request, options),
       stream: (request, options) => this.streamNative(request, options),
     };
+  }
+
+  nativePath(format: string): NativeChatPathV1 | undefined {
+    return format === this.native.format ? this.native : undefined;
   }
 
   async generate(request: ChatRequestV1, options: CallOptions): Promise<ChatResultV1> {
