@@ -1,6 +1,6 @@
 import { parseConfig, type MiddlewareV1 } from '@modelgate/core';
 import { startMockOpenAI, type MockOpenAIServer } from '@modelgate/testkit';
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JsonLineLogger } from './logging/json-line-logger.js';
 import { startServer, type RunningServer } from './server.js';
@@ -40,13 +40,13 @@ async function startGateway(canonical: boolean): Promise<Gateway> {
 
 const question = { messages: [{ role: 'user' as const, content: 'Hi.' }], store: true };
 
-async function refusal(promise: Promise<unknown>): Promise<OpenAI.APIError> {
+async function refusal(promise: Promise<unknown>): Promise<APIError> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(OpenAI.APIError);
-  return error as OpenAI.APIError;
+  expect(error).toBeInstanceOf(APIError);
+  return error as APIError;
 }
 
 describe.each([false, true])('strict mode (canonical path: %s)', (canonical) => {
@@ -90,10 +90,7 @@ describe.each([false, true])('strict mode (canonical path: %s)', (canonical) => 
 
   it('refuses a stream the same way, before it opens', async () => {
     const error = await refusal(
-      gateway.client.chat.completions.create(
-        { model: 'fast', ...question, stream: true },
-        { headers: { 'x-modelgate-strict': 'true' } },
-      ),
+      gateway.client.chat.completions.create({ model: 'fast', ...question, stream: true }, { headers: { 'x-modelgate-strict': 'true' } }),
     );
     expect(error.status).toBe(400);
     expect(error.param).toBe('store');

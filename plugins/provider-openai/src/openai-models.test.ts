@@ -29,7 +29,11 @@ describe('the OpenAI plugin model metadata', () => {
 
   it("knows DeepSeek's models on the deepseek host, and nothing on hosts without a table", () => {
     const deepseek = createOpenAIProvider({ type: 'deepseek', apiKey: 'sk-test' });
-    expect(deepseek.modelMetadata('deepseek-chat')?.prices).toEqual({ inputPerMillion: 0.56, cachedInputPerMillion: 0.07, outputPerMillion: 1.68 });
+    expect(deepseek.modelMetadata('deepseek-chat')?.prices).toEqual({
+      inputPerMillion: 0.56,
+      cachedInputPerMillion: 0.07,
+      outputPerMillion: 1.68,
+    });
     expect(deepseek.modelMetadata('gpt-4o')).toBeUndefined();
     expect(createOpenAIProvider({ type: 'groq', apiKey: 'gsk-test' }).modelMetadata('llama-3.3-70b-versatile')).toBeUndefined();
   });

@@ -23,7 +23,10 @@ describe('computeCallCost', () => {
 
   it('charges cached tokens the input price when the model has no cache prices', () => {
     const plain = { inputPerMillion: 2, outputPerMillion: 8 };
-    expect(computeCallCost({ inputTokens: 1000, outputTokens: 0, cacheReadTokens: 600, cacheWriteTokens: 100 }, plain)).toBeCloseTo(0.002, 12);
+    expect(computeCallCost({ inputTokens: 1000, outputTokens: 0, cacheReadTokens: 600, cacheWriteTokens: 100 }, plain)).toBeCloseTo(
+      0.002,
+      12,
+    );
   });
 
   it('counts reasoning tokens once, as output tokens they already are', () => {

@@ -1,7 +1,9 @@
 import type { ModelPricesV1 } from '../specification/model-metadata-v1.js';
 
 /** The token prices a cost needs; any may be unknown. */
-export type CallPrices = Partial<Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion'>>;
+export type CallPrices = Partial<
+  Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion'>
+>;
 
 /** Normalised counts (`UsageV1`, or an embedding's input-only usage): cache counts are parts of `inputTokens`. */
 export interface CostedUsage {

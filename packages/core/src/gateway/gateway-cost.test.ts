@@ -16,7 +16,10 @@ const canonicalParts: ChatStreamPartV1[] = [
 ];
 const usageChunk = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 1000 } };
 const nativeParts: NativeStreamPartV1[] = [
-  { type: 'event', data: '{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"}}]}' },
+  {
+    type: 'event',
+    data: '{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"}}]}',
+  },
   { type: 'event', data: JSON.stringify(usageChunk), usageOnly: true },
   { type: 'finish', finishReason: { unified: 'stop' }, usage },
 ];
@@ -116,10 +119,19 @@ describe.each([false, true])('the cost of a streamed call in process (native pat
     await drain(stream);
     expect(seen.at(-1)?.strict).toBe(true);
     expect(stream.metadata.costUsd).toBeCloseTo((500 * 2 + 500 * 1 + 100 * 20) / 1e6, 12);
-    const relaxed = await (await gateway).chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    const relaxed = await (await gateway).chat.completions.create({
+      model: 'chat',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
     await drain(relaxed);
     expect(seen.at(-1)?.strict).toBe(false);
-    await drain(await (await gateway).chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hi' }], stream: true }, { strict: true }));
+    await drain(
+      await (await gateway).chat.completions.create(
+        { model: 'chat', messages: [{ role: 'user', content: 'Hi' }], stream: true },
+        { strict: true },
+      ),
+    );
     expect(seen.at(-1)?.strict).toBe(true);
   });
 

@@ -225,7 +225,15 @@ export class Gateway {
           }
           return provider
             .embeddings(deployment.model)
-            .embed(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers, context.strict === true || deployment.strict === true));
+            .embed(
+              request,
+              new AttemptCallOptions(
+                attempt.cancellation,
+                requestId,
+                context.headers,
+                context.strict === true || deployment.strict === true,
+              ),
+            );
         },
         cancellation,
         (group) => mayUseModel(context.principal, group),
