@@ -14,7 +14,12 @@ import { secretRedactionPlugin } from './plugins/secret-redaction-plugin.js';
 import { requestIdOf, requestIdPlugin } from './plugins/request-id-plugin.js';
 import { zodValidationPlugin } from './plugins/zod-validation-plugin.js';
 import { chatCompletionsRoute } from './routes/chat-completions-route.js';
+import { completionsRoute } from './routes/completions-route.js';
 import { embeddingsRoute } from './routes/embeddings-route.js';
+import { imagesRoute } from './routes/images-route.js';
+import { moderationsRoute } from './routes/moderations-route.js';
+import { speechRoute } from './routes/speech-route.js';
+import { transcriptionsRoute } from './routes/transcriptions-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { modelsRoute } from './routes/models-route.js';
 
@@ -94,6 +99,11 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(authPlugin, { masterKey });
     api.register(chatCompletionsRoute, { gateway, logger });
     api.register(embeddingsRoute, { gateway });
+    api.register(completionsRoute, { gateway, logger });
+    api.register(imagesRoute, { gateway });
+    api.register(speechRoute, { gateway });
+    api.register(transcriptionsRoute, { gateway });
+    api.register(moderationsRoute, { gateway });
     api.register(modelsRoute, { gateway });
     done();
   });
