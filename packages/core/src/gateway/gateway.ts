@@ -15,6 +15,8 @@ import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middlew
 import type { Principal } from '../specification/principal.js';
 import type { ChatResultV1, ChatStreamV1, NativeChatResultV1, NativeChatStreamV1, ProviderV1 } from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
+import { rerankRequestV1Schema, type RerankResponseV1 } from '../specification/rerank-v1.js';
+import { validateRequest } from '../validation/validate-request.js';
 import { AttemptCallOptions } from './attempt-call-options.js';
 import type { CallMetadata, ChatOutcome, RequestContext } from './call-metadata.js';
 import { Cancellation } from './cancellation.js';
@@ -205,6 +207,40 @@ export class Gateway {
       .finally(() => cancellation?.release());
     const metadata = this.metadata(requestId, routed, false, noWarnings, routed.result.upstream);
     return { body: codec.encodeResponse(routed.result.response, { encoding, model: routed.deployment.model, requestId }), metadata };
+  }
+
+  /**
+   * Validates a canonical rerank request (`RerankRequestV1`; a surface decodes its own shape first) and routes
+   * it like embeddings: a deployment whose provider has no `rerank` is passed over without using up a retry,
+   * and when none has it the answer is a 400 naming the provider and the ability. Results come back sorted by
+   * score, highest first, and cut to `topN`, whatever order the provider used.
+   */
+  async runRerank(body: unknown, context: RequestContext = {}): Promise<{ response: RerankResponseV1; metadata: CallMetadata }> {
+    const request = validateRequest(rerankRequestV1Schema, body);
+    const requestId = context.requestId ?? randomUUID();
+    this.authorise(request.model, context.principal);
+    const cancellation = cancellationOf(context);
+    const routed = await this.parts.router
+      .run(
+        request.model,
+        (attempt: AttemptContext) => {
+          const { deployment } = attempt;
+          const provider = this.providerOf(deployment);
+          if (!provider.rerank) {
+            throw new UnsupportedError(`Provider "${deployment.provider}" does not serve rerank.`, { param: 'model' });
+          }
+          return provider
+            .rerank(deployment.model)
+            .rerank(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
+        },
+        cancellation,
+        (group) => mayUseModel(context.principal, group),
+      )
+      .finally(() => cancellation?.release());
+    const answered = routed.result.response;
+    const results = [...answered.results].sort((left, right) => right.relevanceScore - left.relevanceScore);
+    const response = { ...answered, results: request.topN === undefined ? results : results.slice(0, request.topN) };
+    return { response, metadata: this.metadata(requestId, routed, false, noWarnings, routed.result.upstream) };
   }
 
   /** True once every configured provider was created (start-up succeeded). */

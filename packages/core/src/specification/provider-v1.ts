@@ -6,6 +6,7 @@ import type { ChatStreamPartV1 } from './chat/chat-stream-part-v1.js';
 import type { EmbeddingRequestV1, EmbeddingResponseV1 } from './chat/embedding-v1.js';
 import type { CredentialStateV1 } from './credential-state-v1.js';
 import type { ModelMetadataV1 } from './model-metadata-v1.js';
+import type { RerankRequestV1, RerankResponseV1 } from './rerank-v1.js';
 
 /** Options every model call receives. */
 export interface CallOptions {
@@ -133,6 +134,19 @@ export interface EmbeddingModelV1 {
   embed(request: EmbeddingRequestV1, options: CallOptions): Promise<EmbeddingResultV1>;
 }
 
+export interface RerankResultV1 {
+  response: RerankResponseV1;
+  upstream?: UpstreamMetadata;
+}
+
+/** Scores documents against a query (Cohere Rerank, Voyage, Jina…); an optional provider ability. */
+export interface RerankModelV1 {
+  readonly specificationVersion: 'v1';
+  readonly provider: string;
+  readonly modelId: string;
+  rerank(request: RerankRequestV1, options: CallOptions): Promise<RerankResultV1>;
+}
+
 export interface ModelInfoV1 {
   id: string;
   ownedBy?: string;
@@ -155,6 +169,8 @@ export interface ProviderV1 {
   readonly name: string;
   chat(modelId: string): ChatModelV1;
   embeddings?(modelId: string): EmbeddingModelV1;
+  /** Document reranking; a provider without it is passed over when a rerank request is routed. */
+  rerank?(modelId: string): RerankModelV1;
   listModels?(options: CallOptions): Promise<ModelInfoV1[]>;
   /**
    * The published limits, prices and capabilities of a model id, from data the plugin ships (no call);
