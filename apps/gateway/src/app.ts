@@ -17,6 +17,7 @@ import { chatCompletionsRoute } from './routes/chat-completions-route.js';
 import { embeddingsRoute } from './routes/embeddings-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { modelsRoute } from './routes/models-route.js';
+import { rerankRoute } from './routes/rerank-route.js';
 
 export type { LogLevel } from './logging/json-line-logger.js';
 
@@ -95,6 +96,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(chatCompletionsRoute, { gateway, logger });
     api.register(embeddingsRoute, { gateway });
     api.register(modelsRoute, { gateway });
+    api.register(rerankRoute, { gateway });
     done();
   });
   return app;
