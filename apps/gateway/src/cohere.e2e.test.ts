@@ -85,7 +85,12 @@ describe('chat through the gateway to Cohere, with the openai SDK', () => {
   it('streams text, then the finish and the usage chunk when asked for', async () => {
     const text = 'Streaming from Cohere one fragment at a time.';
     harness.upstream.enqueue({ type: 'text', text, usage: { inputTokens: 13, outputTokens: 9 } });
-    const stream = await client.chat.completions.create({ model: 'command', messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'command',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const result = await collect(stream);
     expect(result.content).toBe(text);
     expect(result.finishes).toEqual(['stop']);
@@ -103,7 +108,10 @@ describe('chat through the gateway to Cohere, with the openai SDK', () => {
     );
     expect(new Set(message.tool_calls?.map((call) => call.id)).size).toBe(2);
     expect(whole.choices[0]?.finish_reason).toBe('tool_calls');
-    expect(lastChatBody()).toMatchObject({ tool_choice: 'REQUIRED', tools: [{ function: { name: 'get_weather' } }, { function: { name: 'get_time' } }] });
+    expect(lastChatBody()).toMatchObject({
+      tool_choice: 'REQUIRED',
+      tools: [{ function: { name: 'get_weather' } }, { function: { name: 'get_time' } }],
+    });
 
     harness.upstream.enqueue({ type: 'tool-calls', text: 'Looking.', calls: parallelCalls });
     const streamed = await collect(await client.chat.completions.create({ model: 'command', messages, tools, stream: true }));
@@ -180,7 +188,12 @@ describe('embeddings through the gateway to Cohere, with the openai SDK', () => 
     expect(floats.data.map((item) => item.embedding)).toEqual([mockEmbedding('first text', 1024), mockEmbedding('second text', 1024)]);
     expect(floats.usage).toMatchObject({ prompt_tokens: 4 });
     // The SDK asks for base64 by default and decodes it.
-    const decoded = await client.embeddings.create({ model: 'embed', input: 'a query', dimensions: 256, input_type: 'search_query' } as never);
+    const decoded = await client.embeddings.create({
+      model: 'embed',
+      input: 'a query',
+      dimensions: 256,
+      input_type: 'search_query',
+    } as never);
     expect(decoded.data[0]?.embedding).toEqual(mockEmbedding('a query', 256));
     expect(harness.upstream.requests.slice(before).map((request) => request.body)).toEqual([
       { model: 'embed-english-v3.0', texts: ['first text', 'second text'], input_type: 'search_document', embedding_types: ['float'] },

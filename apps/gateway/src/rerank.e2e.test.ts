@@ -65,7 +65,11 @@ describe('POST /v1/rerank in front of Cohere', () => {
   it('passes over a deployment without rerank without using up a retry (router.retries is 0)', async () => {
     const attempts: string[] = [];
     for (let round = 0; round < 6; round += 1) {
-      const { status, headers, json } = await rerank({ model: 'rerank', query: 'capital of France', documents: ['Paris is the capital of France.', 'Rome'] });
+      const { status, headers, json } = await rerank({
+        model: 'rerank',
+        query: 'capital of France',
+        documents: ['Paris is the capital of France.', 'Rome'],
+      });
       expect(status).toBe(200);
       expect(headers.get('x-modelgate-deployment')).toBe('cohere/rerank-v3.5');
       expect((json.results as { index: number }[]).map((result) => result.index)).toEqual([0, 1]);

@@ -42,7 +42,13 @@ export class CohereChatModel implements ChatModelV1 {
     // A JSON answer to a stream request is an error, whatever its status says.
     if ((response.headers['content-type'] ?? '').includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw createCohereError({ status: response.status < 400 ? 502 : response.status, headers: response.headers, body: text, provider: this.provider, model: this.modelId });
+      throw createCohereError({
+        status: response.status < 400 ? 502 : response.status,
+        headers: response.headers,
+        body: text,
+        provider: this.provider,
+        model: this.modelId,
+      });
     }
     const handler = new CohereStreamParts({ provider: this.provider, model: this.modelId, warnings, includeRaw: options.includeRaw });
     return {

@@ -1,5 +1,12 @@
 import { UpstreamError, type CallOptions, type CredentialStateV1 } from '@modelgate/core';
-import { mapRequestError, readBodyText, type AbortState, type HttpPools, type HttpResponse, type UpstreamLimits } from '@modelgate/plugin-kit';
+import {
+  mapRequestError,
+  readBodyText,
+  type AbortState,
+  type HttpPools,
+  type HttpResponse,
+  type UpstreamLimits,
+} from '@modelgate/plugin-kit';
 import { describeCohereCredentials, loadCohereApiKey, type CohereCredentialSettings } from './cohere-credentials.js';
 import { createCohereError } from './create-cohere-error.js';
 
@@ -95,7 +102,8 @@ export class CohereClient {
     } catch (error) {
       throw this.malformed(`a body that is not JSON: ${text.slice(0, 200)}`, model, error);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw this.malformed(`an unexpected body: ${text.slice(0, 200)}`, model);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw this.malformed(`an unexpected body: ${text.slice(0, 200)}`, model);
     return value as Record<string, unknown>;
   }
 

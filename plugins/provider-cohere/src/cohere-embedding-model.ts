@@ -1,4 +1,10 @@
-import { UnsupportedError, type CallOptions, type EmbeddingModelV1, type EmbeddingRequestV1, type EmbeddingResultV1 } from '@modelgate/core';
+import {
+  UnsupportedError,
+  type CallOptions,
+  type EmbeddingModelV1,
+  type EmbeddingRequestV1,
+  type EmbeddingResultV1,
+} from '@modelgate/core';
 import { pickCohereHeaders, type CohereClient } from './cohere-client.js';
 
 /** What an embedding is for; Cohere's v3 and later models need it. */
@@ -54,7 +60,10 @@ export class CohereEmbeddingModel implements EmbeddingModelV1 {
     const answer = await this.client.readJson(response, this.modelId, options);
     const floats = (answer.embeddings as { float?: unknown } | undefined)?.float;
     if (!Array.isArray(floats) || floats.length !== request.values.length || !floats.every(Array.isArray)) {
-      throw this.client.malformed(`an embed answer without one float vector per text: ${JSON.stringify(answer).slice(0, 200)}`, this.modelId);
+      throw this.client.malformed(
+        `an embed answer without one float vector per text: ${JSON.stringify(answer).slice(0, 200)}`,
+        this.modelId,
+      );
     }
     const billed = (answer.meta as { billed_units?: { input_tokens?: unknown } } | undefined)?.billed_units?.input_tokens;
     return {

@@ -15,7 +15,11 @@ const commandAFacts = { contextWindow: 256_000, maxOutputTokens: 8_000, prices: 
 const commandRPlusFacts = { contextWindow: 128_000, maxOutputTokens: 4_000, prices: commandA, capabilities: chatCapabilities };
 const commandRFacts = { contextWindow: 128_000, maxOutputTokens: 4_000, prices: commandR, capabilities: chatCapabilities };
 const embedV3 = { contextWindow: 512, prices: { inputPerMillion: 0.1, outputPerMillion: 0 }, capabilities: { embeddings: true } };
-const rerank = { contextWindow: 4_096, prices: { inputPerMillion: 0, outputPerMillion: 0, perSearchUnit: 0.002 }, capabilities: { rerank: true } };
+const rerank = {
+  contextWindow: 4_096,
+  prices: { inputPerMillion: 0, outputPerMillion: 0, perSearchUnit: 0.002 },
+  capabilities: { rerank: true },
+};
 
 export const cohereModels: readonly ModelMetadataV1[] = [
   command('command-a-03-2025', commandAFacts),
@@ -38,7 +42,11 @@ export const cohereModels: readonly ModelMetadataV1[] = [
   command('command-r-03-2024', { ...commandRFacts, prices: { inputPerMillion: 0.5, outputPerMillion: 1.5 } }),
   command('command-r', commandRFacts),
   command('command-r7b-12-2024', { ...commandRFacts, prices: { inputPerMillion: 0.0375, outputPerMillion: 0.15 } }),
-  command('embed-v4.0', { contextWindow: 128_000, prices: { inputPerMillion: 0.12, outputPerMillion: 0 }, capabilities: { embeddings: true, vision: true } }),
+  command('embed-v4.0', {
+    contextWindow: 128_000,
+    prices: { inputPerMillion: 0.12, outputPerMillion: 0 },
+    capabilities: { embeddings: true, vision: true },
+  }),
   command('embed-english-v3.0', embedV3),
   command('embed-multilingual-v3.0', embedV3),
   command('embed-english-light-v3.0', embedV3),

@@ -13,10 +13,15 @@ const apiKey = 'co-test-key-0000000001';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const prompt = { model: 'alias', messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Hi' }] }] };
 
-async function mockAndProvider(settings: Parameters<typeof createCohereProvider>[0] = {}): Promise<{ upstream: ConformanceUpstream; provider: ProviderV1 }> {
+async function mockAndProvider(
+  settings: Parameters<typeof createCohereProvider>[0] = {},
+): Promise<{ upstream: ConformanceUpstream; provider: ProviderV1 }> {
   const upstream = await startMockCohere({ apiKey });
   const provider = createCohereProvider({ baseURL: upstream.baseURL, apiKey, ...settings });
-  closers.push(() => provider.close(), () => upstream.close());
+  closers.push(
+    () => provider.close(),
+    () => upstream.close(),
+  );
   return { upstream, provider };
 }
 
@@ -25,7 +30,9 @@ describe('the cohere plugin', () => {
     expect(coherePluginDefault).toBe(coherePlugin);
     expect(coherePlugin).toMatchObject({ kind: 'provider', name: 'cohere', specificationVersion: 'v1' });
     const schema = coherePlugin.settingsSchema;
-    expect(schema.safeParse({ api_key: 'k', base_url: 'https://api.cohere.com', client_name: 'app', headers: { a: 'b' } }).success).toBe(true);
+    expect(schema.safeParse({ api_key: 'k', base_url: 'https://api.cohere.com', client_name: 'app', headers: { a: 'b' } }).success).toBe(
+      true,
+    );
     expect(schema.safeParse({ apiKey: 'k' }).success).toBe(false);
     expect(schema.safeParse({ base_url: 'not a url' }).success).toBe(false);
   });
@@ -35,9 +42,19 @@ describe('the cohere plugin', () => {
     closers.push(() => upstream.close());
     for (const environment of [{ CO_API_KEY: apiKey, COHERE_API_KEY: 'co-wrong' }, { COHERE_API_KEY: apiKey }]) {
       const loader = new PluginLoader({ plugins: [coherePlugin], environment, logger: silent });
-      const provider = await loader.instantiate({ kind: 'provider', instanceName: 'cohere', type: 'cohere', settings: {}, configPath: ['providers', 'cohere'] });
+      const provider = await loader.instantiate({
+        kind: 'provider',
+        instanceName: 'cohere',
+        type: 'cohere',
+        settings: {},
+        configPath: ['providers', 'cohere'],
+      });
       closers.push(() => provider.close!());
-      expect(provider.describeCredentials?.()).toEqual({ state: 'set', environmentVariable: 'CO_API_KEY', setting: 'providers.cohere.api_key' });
+      expect(provider.describeCredentials?.()).toEqual({
+        state: 'set',
+        environmentVariable: 'CO_API_KEY',
+        setting: 'providers.cohere.api_key',
+      });
       // The default host is api.cohere.com; point the same settings at the mock to see which key is sent.
       const local = createCohereProvider({ baseURL: upstream.baseURL, environment, environmentFallback: true });
       closers.push(() => local.close());
@@ -50,7 +67,10 @@ describe('the cohere plugin', () => {
   it('never sends CO_API_KEY to another base_url, and names the setting when the key is missing', async () => {
     const { upstream, provider } = await mockAndProvider({ apiKey: undefined, environment: { CO_API_KEY: 'co-from-the-environment' } });
     expect(provider.describeCredentials?.()).toEqual({ state: 'missing', setting: 'providers.cohere.api_key' });
-    const error = await provider.chat('command-a-03-2025').generate(prompt, {}).catch((caught: unknown) => caught);
+    const error = await provider
+      .chat('command-a-03-2025')
+      .generate(prompt, {})
+      .catch((caught: unknown) => caught);
     expect(MissingCredentialError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('providers.cohere.api_key');
     expect(upstream.requests).toHaveLength(0);
@@ -61,11 +81,17 @@ describe('the cohere plugin', () => {
     closers.push(() => upstream.close());
     const wrong = createCohereProvider({ baseURL: upstream.baseURL, apiKey: 'co-test-key-0000000002' });
     closers.push(() => wrong.close());
-    const refused = await wrong.chat('command-a-03-2025').generate(prompt, {}).catch((caught: unknown) => caught);
+    const refused = await wrong
+      .chat('command-a-03-2025')
+      .generate(prompt, {})
+      .catch((caught: unknown) => caught);
     expect(refused).toMatchObject({ name: 'UpstreamError', status: 502, upstreamStatus: 401, code: 'upstream_authentication_error' });
     expect((refused as Error).message).toContain('invalid api token');
     const { provider } = await wireProvider({ json: { message: 'invalid api token' }, status: 498 });
-    const invalid = await provider.chat('command-a-03-2025').generate(prompt, {}).catch((caught: unknown) => caught);
+    const invalid = await provider
+      .chat('command-a-03-2025')
+      .generate(prompt, {})
+      .catch((caught: unknown) => caught);
     expect(invalid).toMatchObject({ status: 502, upstreamStatus: 401, code: 'upstream_authentication_error', isRetryable: false });
     expect((invalid as Error).message).toContain('HTTP 498');
   });
@@ -80,7 +106,9 @@ describe('the cohere plugin', () => {
     const model = provider.chat('command-r7b-12-2024');
     const outcomes = [];
     for (let index = 0; index < 4; index += 1) outcomes.push(await model.generate(prompt, {}).catch((caught: unknown) => caught));
-    expect(outcomes.map((error) => [(error as Error).name, (error as UpstreamError).upstreamStatus, (error as UpstreamError).isRetryable])).toEqual([
+    expect(
+      outcomes.map((error) => [(error as Error).name, (error as UpstreamError).upstreamStatus, (error as UpstreamError).isRetryable]),
+    ).toEqual([
       ['UpstreamError', 422, false],
       ['ContextWindowExceededError', undefined, undefined],
       ['UpstreamError', 499, true],
@@ -89,13 +117,22 @@ describe('the cohere plugin', () => {
   });
 
   it('reads thinking blocks as reasoning and keeps citations, whole and streamed', async () => {
-    const citations = [{ start: 0, end: 3, text: 'The', sources: [{ type: 'document', id: 'doc:0', document: { id: 'doc:0', text: 'x' } }] }];
+    const citations = [
+      { start: 0, end: 3, text: 'The', sources: [{ type: 'document', id: 'doc:0', document: { id: 'doc:0', text: 'x' } }] },
+    ];
     const { provider } = await wireProvider(
       {
         json: {
           id: 'r-1',
           finish_reason: 'COMPLETE',
-          message: { role: 'assistant', content: [{ type: 'thinking', thinking: 'Two plus two.' }, { type: 'text', text: '4' }], citations },
+          message: {
+            role: 'assistant',
+            content: [
+              { type: 'thinking', thinking: 'Two plus two.' },
+              { type: 'text', text: '4' },
+            ],
+            citations,
+          },
           usage: { billed_units: { input_tokens: 8, output_tokens: 50 }, tokens: { input_tokens: 10, output_tokens: 54 } },
         },
       },
@@ -139,7 +176,10 @@ describe('the cohere plugin', () => {
 
   it('treats a JSON answer to a stream request as an error before the first part', async () => {
     const { provider } = await wireProvider({ json: { message: 'streaming is not available for this model' } });
-    const error = await provider.chat('command-a-03-2025').stream(prompt, {}).catch((caught: unknown) => caught);
+    const error = await provider
+      .chat('command-a-03-2025')
+      .stream(prompt, {})
+      .catch((caught: unknown) => caught);
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('streaming is not available');
   });
@@ -150,14 +190,19 @@ describe('the cohere plugin', () => {
     const { response } = await model.embed({ model: 'alias', values: ['a cat', 'a dog'], dimensions: 256 }, {});
     expect(response.embeddings).toEqual([mockEmbedding('a cat', 256), mockEmbedding('a dog', 256)]);
     expect(response.usage).toEqual({ inputTokens: 4 });
-    await model.embed({ model: 'alias', values: ['find cats'], providerOptions: { cohere: { input_type: 'search_query', truncate: 'END' } } }, {});
+    await model.embed(
+      { model: 'alias', values: ['find cats'], providerOptions: { cohere: { input_type: 'search_query', truncate: 'END' } } },
+      {},
+    );
     await model.embed({ model: 'alias', values: ['find cats'], providerOptions: { openai: { input_type: 'classification' } } }, {});
     expect(upstream.requests.map((request) => request.body)).toEqual([
       { model: 'embed-v4.0', texts: ['a cat', 'a dog'], input_type: 'search_document', embedding_types: ['float'], output_dimension: 256 },
       { model: 'embed-v4.0', texts: ['find cats'], input_type: 'search_query', embedding_types: ['float'], truncate: 'END' },
       { model: 'embed-v4.0', texts: ['find cats'], input_type: 'classification', embedding_types: ['float'] },
     ]);
-    const refused = await model.embed({ model: 'alias', values: ['x'], providerOptions: { cohere: { input_type: 'poem' } } }, {}).catch((caught: unknown) => caught);
+    const refused = await model
+      .embed({ model: 'alias', values: ['x'], providerOptions: { cohere: { input_type: 'poem' } } }, {})
+      .catch((caught: unknown) => caught);
     expect(refused).toMatchObject({ status: 400, param: 'input_type' });
     const tokens = await model.embed({ model: 'alias', values: [[1, 2, 3]] }, {}).catch((caught: unknown) => caught);
     expect(tokens).toMatchObject({ status: 400, param: 'input' });
@@ -167,7 +212,13 @@ describe('the cohere plugin', () => {
   it('reranks through POST /v2/rerank: results sorted by score, search units as usage', async () => {
     const { upstream, provider } = await mockAndProvider();
     const { response } = await provider.rerank!('rerank-v3.5').rerank(
-      { model: 'alias', query: 'capital of France', documents: ['Berlin is in Germany.', 'Paris is the capital of France.', 'France exports wine.'], topN: 2, maxTokensPerDocument: 512 },
+      {
+        model: 'alias',
+        query: 'capital of France',
+        documents: ['Berlin is in Germany.', 'Paris is the capital of France.', 'France exports wine.'],
+        topN: 2,
+        maxTokensPerDocument: 512,
+      },
       {},
     );
     expect(response.results).toEqual([
@@ -186,12 +237,20 @@ describe('the cohere plugin', () => {
 
   it('lists models from GET /v1/models, checks health, and knows the published facts of Cohere models', async () => {
     const { provider } = await mockAndProvider();
-    expect((await provider.listModels!({})).map((model) => model.id)).toEqual(['command-a-03-2025', 'command-r7b-12-2024', 'embed-v4.0', 'rerank-v3.5']);
+    expect((await provider.listModels!({})).map((model) => model.id)).toEqual([
+      'command-a-03-2025',
+      'command-r7b-12-2024',
+      'embed-v4.0',
+      'rerank-v3.5',
+    ]);
     expect(await provider.checkHealth!({})).toMatchObject({ healthy: true });
     const broken = createCohereProvider({ baseURL: 'http://127.0.0.1:9', apiKey });
     closers.push(() => broken.close());
     expect(await broken.checkHealth({})).toMatchObject({ healthy: false });
-    expect(provider.modelMetadata?.('command-a-03-2025')).toMatchObject({ contextWindow: 256_000, prices: { inputPerMillion: 2.5, outputPerMillion: 10 } });
+    expect(provider.modelMetadata?.('command-a-03-2025')).toMatchObject({
+      contextWindow: 256_000,
+      prices: { inputPerMillion: 2.5, outputPerMillion: 10 },
+    });
     expect(provider.modelMetadata?.('command-r7b-12-2024')?.prices).toEqual({ inputPerMillion: 0.0375, outputPerMillion: 0.15 });
     expect(provider.modelMetadata?.('command-a-reasoning-08-2025')?.capabilities?.reasoning).toBe(true);
     expect(provider.modelMetadata?.('rerank-v3.5')?.prices?.perSearchUnit).toBe(0.002);
@@ -203,6 +262,9 @@ describe('the cohere plugin', () => {
 async function wireProvider(...answers: Parameters<typeof startWireServer>) {
   const server = await startWireServer(...answers);
   const provider = createCohereProvider({ baseURL: server.url, apiKey });
-  closers.push(() => provider.close(), () => server.close());
+  closers.push(
+    () => provider.close(),
+    () => server.close(),
+  );
   return { server, provider };
 }

@@ -27,14 +27,20 @@ const user = (text: string) => ({ role: 'user' as const, content: [{ type: 'text
 async function withMock(): Promise<{ upstream: ConformanceUpstream; provider: ProviderV1 }> {
   const upstream = await cohereConformanceUpstream().start();
   const provider = createCohereProvider({ baseURL: upstream.baseURL, apiKey: upstream.apiKey });
-  closers.push(() => provider.close(), () => upstream.close());
+  closers.push(
+    () => provider.close(),
+    () => upstream.close(),
+  );
   return { upstream, provider };
 }
 
 async function withWire(...answers: WireAnswer[]): Promise<{ server: RecordingServer; provider: ProviderV1 }> {
   const server = await startWireServer(...answers);
   const provider = createCohereProvider({ baseURL: server.url, apiKey: 'co-test' });
-  closers.push(() => provider.close(), () => server.close());
+  closers.push(
+    () => provider.close(),
+    () => server.close(),
+  );
   return { server, provider };
 }
 
@@ -56,7 +62,11 @@ async function streamParts(...events: CohereStreamEvent[]): Promise<ChatStreamPa
 }
 
 const start: CohereStreamEvent = { id: 'msg-1', type: 'message-start', delta: { message: { role: 'assistant' } } };
-const usage = { billed_units: { input_tokens: 40, output_tokens: 9 }, tokens: { input_tokens: 1549, output_tokens: 95 }, cached_tokens: 1504 };
+const usage = {
+  billed_units: { input_tokens: 40, output_tokens: 9 },
+  tokens: { input_tokens: 1549, output_tokens: 95 },
+  cached_tokens: 1504,
+};
 const end = (finish: string): CohereStreamEvent => ({ type: 'message-end', delta: { finish_reason: finish, usage } });
 const callStart = (index: number, id: string, name: string): CohereStreamEvent => ({
   type: 'tool-call-start',
@@ -116,7 +126,12 @@ describe('§12 regressions in the Cohere plugin', () => {
 
   it('#3 a stream finishes with the usage of message-end', async () => {
     const parts = await streamParts(start, end('COMPLETE'));
-    expect(partsOfType(parts, 'finish')[0]?.usage).toEqual({ inputTokens: 1549, outputTokens: 95, totalTokens: 1644, cacheReadTokens: 1504 });
+    expect(partsOfType(parts, 'finish')[0]?.usage).toEqual({
+      inputTokens: 1549,
+      outputTokens: 95,
+      totalTokens: 1644,
+      cacheReadTokens: 1504,
+    });
   });
 
   it('#4 input counts come from usage.tokens (cached tokens inside, never added), billed units kept aside', async () => {
@@ -241,7 +256,9 @@ describe('§12 regressions in the Cohere plugin', () => {
   it('#9 JSON mode is the native response_format: no synthetic tool, no empty schema, and the answer finishes with stop', async () => {
     const { upstream, provider } = await withMock();
     upstream.enqueue({ type: 'text', text: '{"city":"Oslo"}' });
-    const { response } = await provider.chat(model).generate({ model: 'alias', messages: [user('City?')], responseFormat: { type: 'json' } }, {});
+    const { response } = await provider
+      .chat(model)
+      .generate({ model: 'alias', messages: [user('City?')], responseFormat: { type: 'json' } }, {});
     const body = upstream.requests[0]!.body as Record<string, unknown>;
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.tools).toBeUndefined();
@@ -256,7 +273,10 @@ describe('§12 regressions in the Cohere plugin', () => {
     expect(partsOfType(failed, 'finish')).toHaveLength(0);
     expect(partsOfType(failed, 'error')[0]?.error.message).toContain('TIMEOUT');
     const { provider } = await withWire({ json: { id: 'x', finish_reason: 'ERROR', message: { role: 'assistant' }, usage } });
-    const error = await provider.chat(model).generate({ model: 'alias', messages: [user('Hi')] }, {}).catch((caught: unknown) => caught);
+    const error = await provider
+      .chat(model)
+      .generate({ model: 'alias', messages: [user('Hi')] }, {})
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'UpstreamError', isRetryable: true });
   });
 
@@ -264,7 +284,13 @@ describe('§12 regressions in the Cohere plugin', () => {
     const body = await sentBody({
       model: 'alias',
       messages: [
-        { role: 'user', content: [{ type: 'text', text: '' }, { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: '' },
+            { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+          ],
+        },
         {
           role: 'assistant',
           content: [
@@ -277,17 +303,28 @@ describe('§12 regressions in the Cohere plugin', () => {
     });
     const [first, assistant] = body.messages as Record<string, unknown>[];
     expect(first!.content).toEqual([{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }]);
-    expect(assistant).toEqual({ role: 'assistant', tool_calls: [{ id: 'c_1', type: 'function', function: { name: 'look', arguments: '{}' } }] });
+    expect(assistant).toEqual({
+      role: 'assistant',
+      tool_calls: [{ id: 'c_1', type: 'function', function: { name: 'look', arguments: '{}' } }],
+    });
   });
 
   it("#12 other providers' tool ids and JSON Schemas go through unchanged, and Cohere's ids come back unchanged", async () => {
-    const schema = { type: 'object', properties: { tags: { type: ['array', 'null'], items: { type: 'string' } } }, additionalProperties: false, $schema: 'x' };
+    const schema = {
+      type: 'object',
+      properties: { tags: { type: ['array', 'null'], items: { type: 'string' } } },
+      additionalProperties: false,
+      $schema: 'x',
+    };
     const body = await sentBody({
       model: 'alias',
       messages: [
         user('Tag it.'),
         { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'toolu_01A09q90qw90lq917835lq9', toolName: 'tag', input: '{}' }] },
-        { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'toolu_01A09q90qw90lq917835lq9', output: { type: 'text', value: 'ok' } }] },
+        {
+          role: 'tool',
+          content: [{ type: 'tool-result', toolCallId: 'toolu_01A09q90qw90lq917835lq9', output: { type: 'text', value: 'ok' } }],
+        },
       ],
       tools: [{ type: 'function', name: 'tag', inputSchema: schema }],
     });

@@ -30,7 +30,10 @@ export class CohereRerankModel implements RerankModelV1 {
     }
     const results = (answer.results as { index?: unknown; relevance_score?: unknown }[]).map((result) => {
       if (typeof result.index !== 'number' || typeof result.relevance_score !== 'number' || result.index >= request.documents.length) {
-        throw this.client.malformed(`a rerank result that is not {index, relevance_score}: ${JSON.stringify(result).slice(0, 200)}`, this.modelId);
+        throw this.client.malformed(
+          `a rerank result that is not {index, relevance_score}: ${JSON.stringify(result).slice(0, 200)}`,
+          this.modelId,
+        );
       }
       return { index: result.index, relevanceScore: result.relevance_score };
     });

@@ -88,7 +88,8 @@ export class CohereStreamParts {
       }
       case 'content-delta': {
         const content = message?.content;
-        const [kind, text] = typeof content?.thinking === 'string' ? (['reasoning', content.thinking] as const) : (['text', content?.text] as const);
+        const [kind, text] =
+          typeof content?.thinking === 'string' ? (['reasoning', content.thinking] as const) : (['text', content?.text] as const);
         if (typeof text !== 'string' || text.length === 0) return;
         const id = `${kind}-${String(event.index ?? 0)}`;
         if (!this.open.has(id)) {

@@ -449,7 +449,11 @@ describe('Cohere translation matrix', () => {
         },
         {
           name: 'reasoning off',
-          request: { model: 'alias', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi.' }] }], reasoning: { effort: 'none' } },
+          request: {
+            model: 'alias',
+            messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi.' }] }],
+            reasoning: { effort: 'none' },
+          },
         },
       ],
     });

@@ -22,7 +22,11 @@ function clamp(setting: keyof typeof ranges, value: number, body: Record<string,
   const range = ranges[setting];
   const clamped = Math.min(range.maximum, Math.max(range.minimum, value));
   if (clamped !== value) {
-    warnings.push({ type: 'clamped-setting', setting, message: `Cohere takes ${setting} from ${range.minimum} to ${range.maximum}; ${value} was sent as ${clamped}.` });
+    warnings.push({
+      type: 'clamped-setting',
+      setting,
+      message: `Cohere takes ${setting} from ${range.minimum} to ${range.maximum}; ${value} was sent as ${clamped}.`,
+    });
   }
   body[range.wire] = clamped;
 }
@@ -31,7 +35,11 @@ function thinkingOf(request: ChatRequestV1, options: ConvertChatBodyOptions, war
   const reasoning = request.reasoning;
   if (reasoning === undefined) return undefined;
   if (options.metadata?.capabilities?.reasoning === false) {
-    warnings.push({ type: 'unsupported-setting', setting: 'reasoning', message: `${options.modelId} does not reason; the reasoning setting was dropped.` });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'reasoning',
+      message: `${options.modelId} does not reason; the reasoning setting was dropped.`,
+    });
     return undefined;
   }
   if (reasoning.effort === 'none' || reasoning.budgetTokens === 0) return { type: 'disabled' };
@@ -50,7 +58,11 @@ function thinkingOf(request: ChatRequestV1, options: ConvertChatBodyOptions, war
  * `providerOptions.cohere` (and `providerOptions.<instance>`) go in as wire fields (`documents`,
  * `safety_mode`, `citation_options`, `strict_tools`, `thinking`…), under the typed settings.
  */
-export function convertToCohereChatBody(request: ChatRequestV1, options: ConvertChatBodyOptions, warnings: WarningV1[]): Record<string, unknown> {
+export function convertToCohereChatBody(
+  request: ChatRequestV1,
+  options: ConvertChatBodyOptions,
+  warnings: WarningV1[],
+): Record<string, unknown> {
   const { messages, documents } = convertToCohereMessages(request.messages, warnings);
   const body: Record<string, unknown> = {
     ...request.providerOptions?.cohere,
@@ -91,12 +103,18 @@ export function convertToCohereChatBody(request: ChatRequestV1, options: Convert
     if (choice?.type === 'tool') {
       tools = tools.filter((tool) => tool.name === choice.toolName);
       if (tools.length === 0) {
-        throw new InvalidRequestError(`toolChoice names "${choice.toolName}", which is not among the tools.`, { param: 'toolChoice.toolName' });
+        throw new InvalidRequestError(`toolChoice names "${choice.toolName}", which is not among the tools.`, {
+          param: 'toolChoice.toolName',
+        });
       }
     }
     body.tools = tools.map((tool) => ({
       type: 'function',
-      function: { name: tool.name, ...(tool.description === undefined ? {} : { description: tool.description }), parameters: tool.inputSchema },
+      function: {
+        name: tool.name,
+        ...(tool.description === undefined ? {} : { description: tool.description }),
+        parameters: tool.inputSchema,
+      },
     }));
     if (tools.some((tool) => tool.strict === true)) body.strict_tools = true;
     if (choice?.type === 'none') body.tool_choice = 'NONE';

@@ -44,7 +44,12 @@ function toolResultText(part: ToolResultPartV1, path: string, warnings: WarningV
   const texts: string[] = [];
   for (const item of output.value) {
     if (item.type === 'text') texts.push(item.text);
-    else warnings.push({ type: 'unsupported-content', setting: path, message: `Cohere takes text tool results only; a ${item.type} part was dropped.` });
+    else
+      warnings.push({
+        type: 'unsupported-content',
+        setting: path,
+        message: `Cohere takes text tool results only; a ${item.type} part was dropped.`,
+      });
   }
   return texts.join('\n');
 }
@@ -72,7 +77,11 @@ export function convertToCohereMessages(messages: readonly ChatMessageV1[], warn
             items.push({ type: 'text', text: part.text });
           } else if (part.type === 'image') {
             if (part.source.type === 'file-id') {
-              warnings.push({ type: 'unsupported-content', setting: partPath, message: 'Cohere takes no file ids; the image was dropped.' });
+              warnings.push({
+                type: 'unsupported-content',
+                setting: partPath,
+                message: 'Cohere takes no file ids; the image was dropped.',
+              });
               return;
             }
             if (part.source.type === 'data' && part.mediaType === undefined) {
@@ -111,7 +120,11 @@ export function convertToCohereMessages(messages: readonly ChatMessageV1[], warn
           } else if (part.type === 'tool-call') {
             toolCalls.push({ id: part.toolCallId, type: 'function', function: { name: part.toolName, arguments: part.input } });
           } else {
-            warnings.push({ type: 'unsupported-content', setting: `${path}.content[${partIndex}]`, message: 'Cohere takes no files in assistant turns; one was dropped.' });
+            warnings.push({
+              type: 'unsupported-content',
+              setting: `${path}.content[${partIndex}]`,
+              message: 'Cohere takes no files in assistant turns; one was dropped.',
+            });
           }
         });
         if (toolCalls.length > 0) {
@@ -122,7 +135,10 @@ export function convertToCohereMessages(messages: readonly ChatMessageV1[], warn
             tool_calls: toolCalls,
           });
         } else {
-          converted.push({ role: 'assistant', content: thinking.length > 0 ? [...thinking, ...(text ? [{ type: 'text' as const, text }] : [])] : text });
+          converted.push({
+            role: 'assistant',
+            content: thinking.length > 0 ? [...thinking, ...(text ? [{ type: 'text' as const, text }] : [])] : text,
+          });
         }
         return;
       }
@@ -130,7 +146,11 @@ export function convertToCohereMessages(messages: readonly ChatMessageV1[], warn
         message.content.forEach((part, partIndex) => {
           const partPath = `${path}.content[${partIndex}]`;
           if (part.isError === true) {
-            warnings.push({ type: 'unsupported-content', setting: `${partPath}.isError`, message: 'Cohere has no error flag on tool results; the result was sent as an ordinary one.' });
+            warnings.push({
+              type: 'unsupported-content',
+              setting: `${partPath}.isError`,
+              message: 'Cohere has no error flag on tool results; the result was sent as an ordinary one.',
+            });
           }
           converted.push({ role: 'tool', tool_call_id: part.toolCallId, content: toolResultText(part, partPath, warnings) });
         });

@@ -97,7 +97,8 @@ export class CohereProvider implements ProviderV1 {
       const query = `page_size=1000${pageToken === undefined ? '' : `&page_token=${encodeURIComponent(pageToken)}`}`;
       const response = await this.client.send({ path: `/v1/models?${query}`, call: options });
       const answer = await this.client.readJson(response, undefined, options);
-      if (!Array.isArray(answer.models)) throw this.client.malformed(`a model list without models: ${JSON.stringify(answer).slice(0, 200)}`, undefined);
+      if (!Array.isArray(answer.models))
+        throw this.client.malformed(`a model list without models: ${JSON.stringify(answer).slice(0, 200)}`, undefined);
       for (const entry of answer.models as CohereModelEntry[]) {
         if (typeof entry?.name === 'string') models.push({ id: entry.name, ownedBy: 'cohere' });
       }

@@ -59,7 +59,9 @@ export function parseCohereChatResponse(answer: CohereChatAnswer, options: Parse
     }
   }
   if (typeof message.tool_plan === 'string' && message.tool_plan.length > 0) content.push({ type: 'text', text: message.tool_plan });
-  const calls = Array.isArray(message.tool_calls) ? (message.tool_calls as { id?: unknown; function?: { name?: unknown; arguments?: unknown } }[]) : [];
+  const calls = Array.isArray(message.tool_calls)
+    ? (message.tool_calls as { id?: unknown; function?: { name?: unknown; arguments?: unknown } }[])
+    : [];
   calls.forEach((call, index) => {
     const name = call.function?.name;
     if (typeof name !== 'string' || name === '') return;
@@ -77,7 +79,10 @@ export function parseCohereChatResponse(answer: CohereChatAnswer, options: Parse
   };
   return {
     content,
-    finishReason: mapCohereFinishReason(raw, content.some((part) => part.type === 'tool-call')),
+    finishReason: mapCohereFinishReason(
+      raw,
+      content.some((part) => part.type === 'tool-call'),
+    ),
     ...(usage === undefined ? {} : { usage }),
     metadata: { ...(typeof answer.id === 'string' ? { id: answer.id } : {}), model: options.model },
     warnings: options.warnings,

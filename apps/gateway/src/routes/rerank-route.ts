@@ -9,7 +9,10 @@ import type { GatewayRouteOptions } from './gateway-route-options.js';
 export const rerankRequestSchema = z.looseObject({
   model: z.string().min(1),
   query: z.string().min(1),
-  documents: z.array(z.union([z.string(), z.looseObject({ text: z.string() })])).min(1).max(10_000),
+  documents: z
+    .array(z.union([z.string(), z.looseObject({ text: z.string() })]))
+    .min(1)
+    .max(10_000),
   top_n: z.number().int().positive().optional(),
   return_documents: z.boolean().optional(),
   max_tokens_per_doc: z.number().int().positive().optional(),

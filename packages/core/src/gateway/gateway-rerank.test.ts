@@ -34,7 +34,11 @@ function rerankPlugin(calls: RerankCall[]) {
           const words = new Set(request.query.toLowerCase().split(/\s+/));
           const results = request.documents.map((document, index) => ({
             index,
-            relevanceScore: document.toLowerCase().split(/\s+/).filter((word) => words.has(word)).length / 10,
+            relevanceScore:
+              document
+                .toLowerCase()
+                .split(/\s+/)
+                .filter((word) => words.has(word)).length / 10,
           }));
           return { response: { results, usage: { searchUnits: 1 }, metadata: { id: `rerank-${context.instanceName}` } } };
         },
@@ -60,7 +64,13 @@ async function rerankGateway(calls: RerankCall[], retries = 0) {
         flaky: { type: 'ranker', fail_times: 1 },
       },
       models: [
-        { name: 'rank', deployments: [{ provider: 'plain', model: 'no-rerank' }, { provider: 'ranking', model: 'rank-1' }] },
+        {
+          name: 'rank',
+          deployments: [
+            { provider: 'plain', model: 'no-rerank' },
+            { provider: 'ranking', model: 'rank-1' },
+          ],
+        },
         { name: 'plain-only', deployments: [{ provider: 'plain', model: 'no-rerank' }] },
         { name: 'flaky', deployments: [{ provider: 'flaky', model: 'rank-2' }] },
       ],

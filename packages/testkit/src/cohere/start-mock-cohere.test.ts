@@ -49,12 +49,22 @@ describe('startMockCohere, the Cohere API v2 wire format', () => {
     const tools = (await (await post('/v2/chat', chat)).json()) as Record<string, unknown>;
     expect(tools).toMatchObject({
       finish_reason: 'TOOL_CALL',
-      message: { tool_plan: 'I will search.', tool_calls: [{ id: 'search_1', type: 'function', function: { name: 'search', arguments: '{"q":"x"}' } }] },
+      message: {
+        tool_plan: 'I will search.',
+        tool_calls: [{ id: 'search_1', type: 'function', function: { name: 'search', arguments: '{"q":"x"}' } }],
+      },
     });
   });
 
   it('streams v2 events with event names, tool calls by index, and ends with message-end', async () => {
-    upstream.enqueue({ type: 'tool-calls', text: 'Two calls.', calls: [{ name: 'a', input: '{}' }, { name: 'b', input: '{"x":1}' }] });
+    upstream.enqueue({
+      type: 'tool-calls',
+      text: 'Two calls.',
+      calls: [
+        { name: 'a', input: '{}' },
+        { name: 'b', input: '{"x":1}' },
+      ],
+    });
     const response = await post('/v2/chat', { ...chat, stream: true });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const stream = events(await response.text());
@@ -99,14 +109,24 @@ describe('startMockCohere, the Cohere API v2 wire format', () => {
   });
 
   it('embeds with mockEmbedding (1024 dimensions unless asked), needs input_type, and reranks by shared words', async () => {
-    const embedded = (await (await post('/v2/embed', { model: 'embed-v4.0', texts: ['a', 'b'], input_type: 'search_document', embedding_types: ['float'], output_dimension: 8 })).json()) as {
+    const embedded = (await (
+      await post('/v2/embed', {
+        model: 'embed-v4.0',
+        texts: ['a', 'b'],
+        input_type: 'search_document',
+        embedding_types: ['float'],
+        output_dimension: 8,
+      })
+    ).json()) as {
       embeddings: { float: number[][] };
       meta: unknown;
     };
     expect(embedded.embeddings.float).toEqual([mockEmbedding('a', 8), mockEmbedding('b', 8)]);
     expect(embedded.meta).toEqual({ api_version: { version: '2' }, billed_units: { input_tokens: 2 } });
     expect((await post('/v2/embed', { model: 'embed-v4.0', texts: ['a'] })).status).toBe(400);
-    const ranked = (await (await post('/v2/rerank', { model: 'rerank-v3.5', query: 'red apple', documents: ['green pear', 'red apple pie', 'apple'], top_n: 2 })).json()) as {
+    const ranked = (await (
+      await post('/v2/rerank', { model: 'rerank-v3.5', query: 'red apple', documents: ['green pear', 'red apple pie', 'apple'], top_n: 2 })
+    ).json()) as {
       results: unknown;
       meta: unknown;
     };

@@ -117,17 +117,11 @@ export async function startMockCohere(options: MockCohereOptions): Promise<Confo
   function serveFailure(scenario: ConformanceScenario, exchange: MockExchange): void {
     const { response } = exchange;
     if (scenario.type === 'rate-limit') {
-      return sendJson(
-        response,
-        429,
-        cohereErrorBody(
-          "You are using a Trial key, which is limited to 20 API calls / minute. You can continue to use the Trial key for free or upgrade to a Production key with higher rate limits at 'https://dashboard.cohere.com/api-keys'. Contact us on 'https://discord.gg/XW44jPfYJu' or email us at support@cohere.com with any questions",
-        ),
-        { 'retry-after': String(scenario.retryAfterSeconds) },
-      );
-    }
-    if (scenario.type === 'http-error') return sendJson(response, scenario.status, cohereErrorBody(scenario.message));
-    if (scenario.type === 'drop') {
+      const message = `You are using a Trial key, which is limited to 20 API calls / minute. Retry in ${scenario.retryAfterSeconds}s.`;
+      sendJson(response, 429, cohereErrorBody(message), { 'retry-after': String(scenario.retryAfterSeconds) });
+    } else if (scenario.type === 'http-error') {
+      sendJson(response, scenario.status, cohereErrorBody(scenario.message));
+    } else if (scenario.type === 'drop') {
       exchange.markDropped();
       response.socket?.destroy();
     }
@@ -194,7 +188,11 @@ export async function startMockCohere(options: MockCohereOptions): Promise<Confo
       }
       const types = Array.isArray(body.embedding_types) ? body.embedding_types : ['float'];
       if (types.some((type) => !embeddingTypes.has(String(type)))) {
-        return sendJson(response, 400, cohereErrorBody(`invalid request: embedding_types must be one of ${[...embeddingTypes].join(', ')}`));
+        return sendJson(
+          response,
+          400,
+          cohereErrorBody(`invalid request: embedding_types must be one of ${[...embeddingTypes].join(', ')}`),
+        );
       }
       const dimensions = typeof body.output_dimension === 'number' ? body.output_dimension : (options.embeddingDimensions ?? 1024);
       const floats = (texts as string[]).map((text) => mockEmbedding(text, dimensions));
