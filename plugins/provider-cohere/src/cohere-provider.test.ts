@@ -116,6 +116,30 @@ describe('the cohere plugin', () => {
     ]);
   });
 
+  it("sends providerOptions.cohere as wire fields under the typed settings, never another provider's, never stream", async () => {
+    const { upstream, provider } = await mockAndProvider();
+    upstream.enqueue({ type: 'text', text: 'ok' });
+    const { response } = await provider.chat('command-a-03-2025').generate(
+      {
+        ...prompt,
+        temperature: 0.3,
+        providerOptions: {
+          cohere: { safety_mode: 'STRICT', temperature: 0.9, stream: true, documents: [{ data: { text: 'RAG text' } }] },
+          openai: { logprobs: true },
+        },
+      },
+      {},
+    );
+    expect(response.content).toEqual([{ type: 'text', text: 'ok' }]);
+    expect(upstream.requests[0]?.body).toEqual({
+      model: 'command-a-03-2025',
+      messages: [{ role: 'user', content: 'Hi' }],
+      safety_mode: 'STRICT',
+      temperature: 0.3,
+      documents: [{ data: { text: 'RAG text' } }],
+    });
+  });
+
   it('reads thinking blocks as reasoning and keeps citations, whole and streamed', async () => {
     const citations = [
       { start: 0, end: 3, text: 'The', sources: [{ type: 'document', id: 'doc:0', document: { id: 'doc:0', text: 'x' } }] },

@@ -70,6 +70,8 @@ export function convertToCohereChatBody(
     model: options.modelId,
     messages,
   };
+  // Whether the answer streams is the call (generate or stream), never an option.
+  delete body.stream;
   if (documents.length > 0) body.documents = [...((body.documents as unknown[] | undefined) ?? []), ...documents];
   if (request.maxOutputTokens !== undefined) body.max_tokens = request.maxOutputTokens;
   if (request.temperature !== undefined) body.temperature = request.temperature;
