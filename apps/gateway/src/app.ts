@@ -22,6 +22,7 @@ import { speechRoute } from './routes/speech-route.js';
 import { transcriptionsRoute } from './routes/transcriptions-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { modelsRoute } from './routes/models-route.js';
+import { rerankRoute } from './routes/rerank-route.js';
 
 export type { LogLevel } from './logging/json-line-logger.js';
 
@@ -105,6 +106,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(transcriptionsRoute, { gateway });
     api.register(moderationsRoute, { gateway });
     api.register(modelsRoute, { gateway });
+    api.register(rerankRoute, { gateway });
     done();
   });
   return app;

@@ -68,6 +68,14 @@ export {
   type EmbeddingRequestV1,
   type EmbeddingResponseV1,
 } from './specification/chat/embedding-v1.js';
+export {
+  rerankRequestV1Schema,
+  rerankResponseV1Schema,
+  rerankScoreV1Schema,
+  type RerankRequestV1,
+  type RerankResponseV1,
+  type RerankScoreV1,
+} from './specification/rerank-v1.js';
 export type {
   CallOptions,
   ChatModelV1,
@@ -83,6 +91,8 @@ export type {
   NativeChatStreamV1,
   NativeStreamPartV1,
   ProviderV1,
+  RerankModelV1,
+  RerankResultV1,
   UpstreamMetadata,
   TokenCountV1,
 } from './specification/provider-v1.js';

@@ -79,3 +79,22 @@ export {
 export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
 export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';
 export { mockSpeechAudio, mockTranscript, type OpenAIEndpoint } from './openai/serve-openai-endpoints.js';
+
+export { startMockCohere, type MockCohereOptions } from './cohere/start-mock-cohere.js';
+export { cohereConformanceUpstream, type CohereConformanceUpstreamOptions } from './cohere/cohere-conformance-upstream.js';
+export { cohereRerankBody, mockRelevanceScore } from './cohere/cohere-rerank-body.js';
+export {
+  cohereAnswer,
+  cohereBodyEvents,
+  cohereChatBody,
+  cohereErrorBody,
+  cohereMessageEnd,
+  cohereServerSentEvent,
+  cohereWireUsage,
+  unbilledInputTokens,
+  unbilledOutputTokens,
+  type CohereAnswer,
+  type CohereStreamEvent,
+  type CohereWireToolCall,
+  type CohereWireUsage,
+} from './cohere/cohere-wire.js';
