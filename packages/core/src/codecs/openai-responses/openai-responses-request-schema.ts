@@ -29,10 +29,24 @@ const inputFile = z
 
 const contentPart = z.discriminatedUnion('type', [inputText, outputText, refusal, inputImage, inputFile]);
 
+/** A string or a list of parts; unlike `z.union`, a bad part is reported at its own path (`content[2].type`). */
+function textOrParts(parts: z.ZodType) {
+  const list = z.array(parts);
+  return z.custom<string | unknown[]>().superRefine((value, context) => {
+    if (typeof value === 'string') return;
+    if (!Array.isArray(value)) {
+      context.addIssue({ code: 'custom', message: 'expected a string or an array of content parts' });
+      return;
+    }
+    const result = list.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue, code: 'custom', message: issue.message });
+  });
+}
+
 const message = z.looseObject({
   type: z.literal('message').optional(),
   role: z.enum(['user', 'assistant', 'system', 'developer']),
-  content: z.union([z.string(), z.array(contentPart)]),
+  content: textOrParts(contentPart),
   id: z.string().optional(),
   status: z.string().optional(),
 });
@@ -49,7 +63,7 @@ const functionCall = z.looseObject({
 const functionCallOutput = z.looseObject({
   type: z.literal('function_call_output'),
   call_id: z.string().min(1),
-  output: z.union([z.string(), z.array(z.discriminatedUnion('type', [inputText, inputImage, inputFile]))]),
+  output: textOrParts(z.discriminatedUnion('type', [inputText, inputImage, inputFile])),
   id: z.string().nullable().optional(),
   status: z.string().nullable().optional(),
 });

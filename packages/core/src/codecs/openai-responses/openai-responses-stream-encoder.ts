@@ -71,8 +71,10 @@ export class OpenAIResponsesStreamEncoder implements ChatStreamEncoderV1 {
 
   part(part: ChatStreamPartV1): string {
     if (part.type === 'error') return this.error(part.error);
+    // The stream opens at the first part with content, so that `response.created` names the provider's model.
+    if (part.type === 'stream-start' || part.type === 'raw') return '';
     if (part.type === 'response-metadata') {
-      if (part.model !== undefined && !this.started) this.model = part.model;
+      if (part.model !== undefined) this.model = part.model;
       return '';
     }
     let text = this.start();
