@@ -56,7 +56,11 @@ export function effectiveMasterKey(gateway: Gateway, options: BuildAppOptions = 
 /** The Responses surface with its in-memory store, bounded as `responses.store` says. */
 function responsesSurface(gateway: Gateway, logger: JsonLineLogger): OpenAIResponsesSurface {
   const bounds = gateway.config.responses.store;
-  const store = new MemoryResponseStore({ maxResponses: bounds.max_responses, maxBytes: bounds.max_bytes, ttlMs: bounds.ttl_seconds * 1000 });
+  const store = new MemoryResponseStore({
+    maxResponses: bounds.max_responses,
+    maxBytes: bounds.max_bytes,
+    ttlMs: bounds.ttl_seconds * 1000,
+  });
   return new OpenAIResponsesSurface(gateway, store, {
     onStoreError: (error) => logger.error('A response could not be stored.', { error: String(error) }),
   });

@@ -75,7 +75,9 @@ function summary(response: OpenAI.Responses.Response) {
     status: response.status,
     text: response.output_text,
     items: response.output.map((item) =>
-      item.type === 'function_call' ? { type: item.type, call_id: item.call_id, name: item.name, arguments: item.arguments } : { type: item.type },
+      item.type === 'function_call'
+        ? { type: item.type, call_id: item.call_id, name: item.name, arguments: item.arguments }
+        : { type: item.type },
     ),
     usage: response.usage && {
       input: response.usage.input_tokens,
@@ -140,8 +142,18 @@ describe.each(['canonical', 'native'] as const)('POST /v1/responses with the %s 
     for await (const event of stream) events.push(event);
     const final = await stream.finalResponse();
     const types = events.map((event) => event.type);
-    expect(types.slice(0, 4)).toEqual(['response.created', 'response.in_progress', 'response.output_item.added', 'response.content_part.added']);
-    expect(types.slice(-4)).toEqual(['response.output_text.done', 'response.content_part.done', 'response.output_item.done', 'response.completed']);
+    expect(types.slice(0, 4)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+    ]);
+    expect(types.slice(-4)).toEqual([
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
     expect(types.filter((type) => type === 'response.output_text.delta').length).toBeGreaterThan(1);
     expect(events.map((event) => event.sequence_number)).toEqual(events.map((_event, index) => index));
     const deltas = events.flatMap((event) => (event.type === 'response.output_text.delta' ? [event.delta] : []));
@@ -246,7 +258,9 @@ describe.each(['canonical', 'native'] as const)('POST /v1/responses with the %s 
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ id: created.id, object: 'response', deleted: true });
 
-    const missing = await fetch(`${backend.server.url}/v1/responses/${created.id}`, { headers: { authorization: `Bearer ${testMasterKey}` } });
+    const missing = await fetch(`${backend.server.url}/v1/responses/${created.id}`, {
+      headers: { authorization: `Bearer ${testMasterKey}` },
+    });
     expect(missing.status).toBe(404);
     const body = (await missing.json()) as { error: Record<string, unknown> };
     expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
@@ -257,7 +271,7 @@ describe.each(['canonical', 'native'] as const)('POST /v1/responses with the %s 
   it('stores nothing with store: false', async () => {
     backend.mock.enqueue({ type: 'text', content: 'Forget this.' });
     const created = await backend.client.responses.create({ model: 'smart', input: 'Do not store.', store: false });
-    expect(created.store).toBe(false);
+    expect((created as unknown as { store: boolean }).store).toBe(false);
     await expect(backend.client.responses.retrieve(created.id)).rejects.toMatchObject({ status: 404 });
     await expect(
       backend.client.responses.create({ model: 'smart', input: 'Continue.', previous_response_id: created.id }),

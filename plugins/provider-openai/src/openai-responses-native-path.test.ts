@@ -59,11 +59,19 @@ describe('the Responses native path of type openai', () => {
     expect(events[0]).toMatchObject({ event: 'response.created' });
     expect(events.at(-1)).toMatchObject({ event: 'response.completed' });
     for (const event of events) expect(JSON.parse(event.data).type).toBe(event.event);
-    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls' }, usage: { totalTokens: expect.any(Number) } });
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: { unified: 'tool-calls' },
+      usage: { totalTokens: expect.any(Number) },
+    });
   });
 
   it('turns an upstream response.failed into the stream’s error part, without forwarding it', async () => {
-    mock.enqueue({ type: 'stream_error', afterChunks: 3, error: { message: 'Model overloaded.', type: 'server_error', param: null, code: 'server_error' } });
+    mock.enqueue({
+      type: 'stream_error',
+      afterChunks: 3,
+      error: { message: 'Model overloaded.', type: 'server_error', param: null, code: 'server_error' },
+    });
     const path = openAI().chat('gpt-4.1').nativePath!('openai-responses')!;
     const parts = await collect((await path.stream({ format: 'openai-responses', body }, {})).parts);
     expect(parts.filter((part) => part.type === 'event')).toHaveLength(3);

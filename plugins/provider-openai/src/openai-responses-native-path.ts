@@ -54,7 +54,13 @@ export class OpenAIResponsesNativePath implements NativeChatPathV1 {
     });
     if ((response.headers['content-type'] ?? '').includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw createUpstreamError({ status: response.status, body: text, provider: this.client.provider, model: this.modelId, isRetryable: true });
+      throw createUpstreamError({
+        status: response.status,
+        body: text,
+        provider: this.client.provider,
+        model: this.modelId,
+        isRetryable: true,
+      });
     }
     const readOptions = { provider: this.client.provider, model: this.modelId, signal: abortOf(options) };
     return { parts: readOpenAIResponsesStream(response.body, readOptions), upstream: this.upstreamOf(response) };

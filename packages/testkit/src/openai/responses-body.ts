@@ -44,7 +44,11 @@ export function responsesMessageItem(resolved: MockResponsesAnswer, status: 'in_
   };
 }
 
-export function responsesCallItem(resolved: MockResponsesAnswer, index: number, status: 'in_progress' | 'completed'): Record<string, unknown> {
+export function responsesCallItem(
+  resolved: MockResponsesAnswer,
+  index: number,
+  status: 'in_progress' | 'completed',
+): Record<string, unknown> {
   const call = resolved.answer.toolCalls[index]!;
   return {
     id: resolved.callItemIds[index],

@@ -43,7 +43,11 @@ export function responsesEvents(resolved: MockResponsesAnswer): string[] {
 }
 
 /** The `response.failed` event that ends a stream cut by an upstream failure, numbered after `sent` events. */
-export function responsesFailedEvent(resolved: MockResponsesAnswer, sent: number, error: { message: string; code?: string | null }): string {
+export function responsesFailedEvent(
+  resolved: MockResponsesAnswer,
+  sent: number,
+  error: { message: string; code?: string | null },
+): string {
   const response = responsesBody(resolved, 'failed');
   response['error'] = { code: error.code ?? 'server_error', message: error.message };
   return formatEvent('response.failed', sent, { response });

@@ -59,10 +59,10 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
         : method === 'POST' && path === '/v1/responses'
           ? 'responses'
           : method === 'POST' && path === '/v1/embeddings'
-          ? 'embeddings'
-          : method === 'GET' && path === '/v1/models'
-            ? 'models'
-            : undefined;
+            ? 'embeddings'
+            : method === 'GET' && path === '/v1/models'
+              ? 'models'
+              : undefined;
     if (route === undefined) return sendJson(response, 404, invalidUrlBody(method, path));
 
     if (options.apiKey !== undefined) {

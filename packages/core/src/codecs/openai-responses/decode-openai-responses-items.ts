@@ -32,7 +32,12 @@ function userPart(part: OpenAIResponsesInputContent): UserContentPartV1 {
       const fileData = part.file_data ?? '';
       const data = parseDataUrl(fileData);
       // OpenAI takes PDFs as bare base64; a data URL says its own media type.
-      return { type: 'file', source: { type: 'data', data: data?.data ?? fileData }, mediaType: data?.mediaType ?? 'application/pdf', ...named };
+      return {
+        type: 'file',
+        source: { type: 'data', data: data?.data ?? fileData },
+        mediaType: data?.mediaType ?? 'application/pdf',
+        ...named,
+      };
     }
   }
 }

@@ -132,7 +132,12 @@ describe('decoding a Responses request into the canonical model', () => {
         role: 'tool',
         content: [
           { type: 'tool-result', toolCallId: 'call_1', toolName: 'lookup', output: { type: 'text', value: 'A small feline.' } },
-          { type: 'tool-result', toolCallId: 'call_2', toolName: 'count', output: { type: 'content', value: [{ type: 'text', text: '3' }] } },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_2',
+            toolName: 'count',
+            output: { type: 'content', value: [{ type: 'text', text: '3' }] },
+          },
         ],
       },
       { role: 'user', content: [{ type: 'text', text: 'Thanks.' }] },
@@ -146,7 +151,10 @@ describe('decoding a Responses request into the canonical model', () => {
       tools: [{ type: 'function', name: 'lookup', description: 'Looks up.', parameters: { type: 'object' }, strict: true }],
       tool_choice: { type: 'function', name: 'lookup' },
     };
-    const decoded = codec.decode({ ...base, text: { format: { type: 'json_schema', name: 'answer', schema: { type: 'object' }, strict: true } } });
+    const decoded = codec.decode({
+      ...base,
+      text: { format: { type: 'json_schema', name: 'answer', schema: { type: 'object' }, strict: true } },
+    });
     expect(decoded.request.tools).toEqual([
       { type: 'function', name: 'lookup', description: 'Looks up.', inputSchema: { type: 'object' }, strict: true },
     ]);
@@ -172,7 +180,10 @@ describe('decoding a Responses request into the canonical model', () => {
     expect(continued.request.messages).toEqual([
       { role: 'system', content: [{ type: 'text', text: 'Be warm.' }] },
       ...history,
-      { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'remember', output: { type: 'text', value: 'ok' } }] },
+      {
+        role: 'tool',
+        content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'remember', output: { type: 'text', value: 'ok' } }],
+      },
     ]);
     // The conversation to store leaves the instructions out: they are not carried over.
     expect(continued.encoding.conversation()).toHaveLength(3);
@@ -283,7 +294,11 @@ describe('encoding a canonical answer as a response object', () => {
   it('hands a finished answer to onComplete unless store is false', () => {
     const completed: CompletedOpenAIResponse[] = [];
     const storing = createOpenAIResponsesCodec({ onComplete: (answer) => completed.push(answer) });
-    const context = (store: boolean) => ({ encoding: storing.decode({ model: 'smart', input: 'Hi.', store }).encoding, model: 'm', requestId: 'r' });
+    const context = (store: boolean) => ({
+      encoding: storing.decode({ model: 'smart', input: 'Hi.', store }).encoding,
+      model: 'm',
+      requestId: 'r',
+    });
     storing.encodeResponse(answer, context(false));
     expect(completed).toHaveLength(0);
     storing.encodeResponse(answer, context(true));
@@ -432,15 +447,24 @@ describe('the Responses stream encoder', () => {
   it('forwards native events untouched and numbers its own failure after them', () => {
     const completed: CompletedOpenAIResponse[] = [];
     const storing = createOpenAIResponsesCodec({ onComplete: (answer) => completed.push(answer) });
-    const encoder = storing.createStreamEncoder({ encoding: storing.decode({ model: 'smart', input: 'Hi.' }).encoding, model: 'm', requestId: 'r' });
-    const created = '{"type":"response.created","sequence_number":0,"response":{"id":"resp_up","object":"response","status":"in_progress","output":[]}}';
+    const encoder = storing.createStreamEncoder({
+      encoding: storing.decode({ model: 'smart', input: 'Hi.' }).encoding,
+      model: 'm',
+      requestId: 'r',
+    });
+    const created =
+      '{"type":"response.created","sequence_number":0,"response":{"id":"resp_up","object":"response","status":"in_progress","output":[]}}';
     const delta = '{"type":"response.output_text.delta","sequence_number":1,"delta":"Hi"}';
     let text = encoder.native({ type: 'event', event: 'response.created', data: created });
     text += encoder.native({ type: 'event', event: 'response.output_text.delta', data: delta });
     expect(text).toBe(`event: response.created\ndata: ${created}\n\nevent: response.output_text.delta\ndata: ${delta}\n\n`);
     const failed = eventsOf(encoder.error(new UpstreamError('Dropped.')));
     expect(failed).toEqual([
-      expect.objectContaining({ type: 'response.failed', sequence_number: 2, response: expect.objectContaining({ id: 'resp_up', status: 'failed' }) }),
+      expect.objectContaining({
+        type: 'response.failed',
+        sequence_number: 2,
+        response: expect.objectContaining({ id: 'resp_up', status: 'failed' }),
+      }),
     ]);
     const done = '{"type":"response.completed","sequence_number":2,"response":{"id":"resp_up","status":"completed","output":[]}}';
     encoder.native({ type: 'event', event: 'response.completed', data: done });
@@ -455,15 +479,21 @@ describe('reading an upstream response object', () => {
       readOpenAIResponsesOutcome({
         status: 'completed',
         output: [{ type: 'function_call' }],
-        usage: { input_tokens: 5, output_tokens: 2, total_tokens: 7, input_tokens_details: { cached_tokens: 1 }, output_tokens_details: { reasoning_tokens: 0 } },
+        usage: {
+          input_tokens: 5,
+          output_tokens: 2,
+          total_tokens: 7,
+          input_tokens_details: { cached_tokens: 1 },
+          output_tokens_details: { reasoning_tokens: 0 },
+        },
       }),
     ).toEqual({
       finishReason: { unified: 'tool-calls', raw: 'completed' },
       usage: { inputTokens: 5, outputTokens: 2, totalTokens: 7, cacheReadTokens: 1, reasoningTokens: 0 },
     });
-    expect(readOpenAIResponsesOutcome({ status: 'incomplete', incomplete_details: { reason: 'content_filter' } }).finishReason.unified).toBe(
-      'content-filter',
-    );
+    expect(
+      readOpenAIResponsesOutcome({ status: 'incomplete', incomplete_details: { reason: 'content_filter' } }).finishReason.unified,
+    ).toBe('content-filter');
     expect(readOpenAIResponsesOutcome({ status: 'failed' }).finishReason.unified).toBe('error');
   });
 });

@@ -6,7 +6,11 @@ import type { NativeChatResultV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
 import { openAIErrorBodyOf } from '../openai/openai-error-body.js';
 import { decodeOpenAIResponsesInput, decodeOpenAIResponsesRequest } from './decode-openai-responses-request.js';
-import { encodeOpenAIResponsesResponse, openAIResponsesEncodingOf, type OpenAIResponsesEncoding } from './encode-openai-responses-response.js';
+import {
+  encodeOpenAIResponsesResponse,
+  openAIResponsesEncodingOf,
+  type OpenAIResponsesEncoding,
+} from './encode-openai-responses-response.js';
 import { openAIResponsesRequestSchema } from './openai-responses-request-schema.js';
 import { OpenAIResponsesStreamEncoder, type CompletedOpenAIResponse } from './openai-responses-stream-encoder.js';
 import type { OpenAIResponsesRequest, OpenAIResponsesResponse } from './openai-responses-wire-types.js';

@@ -87,7 +87,15 @@ const item = z.unknown().superRefine((value, context) => {
   }
   const type = (value as { type?: unknown }).type ?? 'message';
   const schema =
-    type === 'message' ? message : type === 'function_call' ? functionCall : type === 'function_call_output' ? functionCallOutput : type === 'reasoning' ? reasoning : undefined;
+    type === 'message'
+      ? message
+      : type === 'function_call'
+        ? functionCall
+        : type === 'function_call_output'
+          ? functionCallOutput
+          : type === 'reasoning'
+            ? reasoning
+            : undefined;
   if (schema === undefined) {
     context.addIssue({
       code: 'custom',
@@ -129,10 +137,7 @@ const tool = z.unknown().superRefine((value, context) => {
   }
 });
 
-const toolChoice = z.union([
-  z.enum(['none', 'auto', 'required']),
-  z.looseObject({ type: z.literal('function'), name: z.string().min(1) }),
-]);
+const toolChoice = z.union([z.enum(['none', 'auto', 'required']), z.looseObject({ type: z.literal('function'), name: z.string().min(1) })]);
 
 const textFormat = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('text') }),

@@ -27,7 +27,13 @@ export interface CompletedOpenAIResponse {
 }
 
 type Block =
-  | { kind: 'text'; index: number; item: OpenAIResponsesOutputMessage; part: Extract<ResponseContentPartV1, { type: 'text' }>; open: boolean }
+  | {
+      kind: 'text';
+      index: number;
+      item: OpenAIResponsesOutputMessage;
+      part: Extract<ResponseContentPartV1, { type: 'text' }>;
+      open: boolean;
+    }
   | {
       kind: 'reasoning';
       index: number;

@@ -41,7 +41,11 @@ describe('the Responses surface over a gateway', () => {
     return { responses: new OpenAIResponsesSurface(gateway, store), store };
   }
 
-  async function create(responses: OpenAIResponsesSurface, body: Record<string, unknown>, caller: Principal): Promise<OpenAIResponsesResponse> {
+  async function create(
+    responses: OpenAIResponsesSurface,
+    body: Record<string, unknown>,
+    caller: Principal,
+  ): Promise<OpenAIResponsesResponse> {
     const { codec, outcome } = await responses.create({ model: 'chat', ...body }, { principal: caller });
     if (outcome.stream || outcome.native) throw new Error('expected a canonical answer');
     return codec.encodeResponse(outcome.response, outcome.context) as OpenAIResponsesResponse;

@@ -21,7 +21,10 @@ export function readOpenAIResponsesOutcome(value: unknown): OpenAIResponsesOutco
   if (status === 'completed') finishReason = { unified: calls ? 'tool-calls' : 'stop', raw: status };
   else if (status === 'incomplete') {
     const reason = (response['incomplete_details'] as { reason?: unknown } | null | undefined)?.reason;
-    finishReason = { unified: reason === 'content_filter' ? 'content-filter' : 'length', raw: typeof reason === 'string' ? reason : status };
+    finishReason = {
+      unified: reason === 'content_filter' ? 'content-filter' : 'length',
+      raw: typeof reason === 'string' ? reason : status,
+    };
   } else finishReason = { unified: 'error', raw: status };
   const usage = decodeOpenAIResponsesUsage(response['usage']);
   return usage === undefined ? { finishReason } : { finishReason, usage };
