@@ -1,6 +1,7 @@
 import type { ReasoningPartV1, TextPartV1, ToolResultOutputV1 } from '../../specification/chat/chat-content-v1.js';
 import type { AssistantContentPartV1, ChatMessageV1, UserContentPartV1 } from '../../specification/chat/chat-prompt-v1.js';
 import { parseDataUrl } from '../openai/parse-data-url.js';
+import { decodeReasoningEnvelope } from './reasoning-envelope.js';
 import type { OpenAIResponsesInputContent, OpenAIResponsesInputItem, OpenAIResponsesReasoningItem } from './openai-responses-wire-types.js';
 
 /** What the canonical model keeps of a Responses reasoning item, under `providerOptions.openai`. */
@@ -68,10 +69,13 @@ export function decodeOpenAIReasoningItem(item: OpenAIResponsesReasoningItem): R
   const texts = item.content !== undefined && item.content.length > 0 ? item.content : item.summary;
   const options: OpenAIReasoningOptions = {};
   if (item.id !== undefined) options.itemId = item.id;
-  if (typeof item.encrypted_content === 'string') options.encryptedContent = item.encrypted_content;
+  const envelope = typeof item.encrypted_content === 'string' ? decodeReasoningEnvelope(item.encrypted_content) : undefined;
+  if (envelope === undefined && typeof item.encrypted_content === 'string') options.encryptedContent = item.encrypted_content;
   return {
     type: 'reasoning',
     text: texts.map((entry) => entry.text).join('\n\n'),
+    ...(envelope?.signature === undefined ? {} : { signature: envelope.signature }),
+    ...(envelope?.redactedData === undefined ? {} : { redactedData: envelope.redactedData }),
     ...(Object.keys(options).length === 0 ? {} : { providerOptions: { openai: { ...options } } }),
   };
 }

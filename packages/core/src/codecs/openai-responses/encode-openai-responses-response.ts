@@ -3,6 +3,7 @@ import type { ChatResponseV1, FinishReasonV1 } from '../../specification/chat/ch
 import type { EncodeContextV1 } from '../../specification/chat-codec-v1.js';
 import { openAIResponsesId } from './openai-responses-ids.js';
 import { encodeOpenAIResponsesUsage } from './openai-responses-usage.js';
+import { encodeReasoningEnvelope } from './reasoning-envelope.js';
 import type {
   OpenAIResponsesOutputItem,
   OpenAIResponsesOutputReasoning,
@@ -99,7 +100,10 @@ export function applyFinishReason(response: OpenAIResponsesResponse, finishReaso
   }
 }
 
-/** A canonical reasoning part as a reasoning item: its text as the summary, OpenAI's encrypted state when it came from OpenAI. */
+/**
+ * A canonical reasoning part as a reasoning item: its text as the summary; as `encrypted_content`,
+ * OpenAI's own when it came from OpenAI, else the signature or redacted data another provider needs back.
+ */
 export function encodeReasoningItem(part: ReasoningPartV1, status: 'in_progress' | 'completed'): OpenAIResponsesOutputReasoning {
   const options = part.providerOptions?.openai;
   const itemId = typeof options?.['itemId'] === 'string' ? options['itemId'] : openAIResponsesId('rs');
@@ -110,6 +114,12 @@ export function encodeReasoningItem(part: ReasoningPartV1, status: 'in_progress'
     status,
   };
   if (typeof options?.['encryptedContent'] === 'string') item.encrypted_content = options['encryptedContent'];
+  else if (part.signature !== undefined || part.redactedData !== undefined) {
+    item.encrypted_content = encodeReasoningEnvelope({
+      ...(part.signature === undefined ? {} : { signature: part.signature }),
+      ...(part.redactedData === undefined ? {} : { redactedData: part.redactedData }),
+    });
+  }
   return item;
 }
 

@@ -282,6 +282,42 @@ describe('encoding a canonical answer as a response object', () => {
     expect(output[2]!['id']).toMatch(/^fc_/);
   });
 
+  it('carries another provider’s reasoning signature in encrypted_content and reads it back, off the native path', () => {
+    const signed: ChatResponseV1 = {
+      ...answer,
+      content: [
+        { type: 'reasoning', text: 'Signed thought.', signature: 'sig-anthropic' },
+        { type: 'reasoning', text: '', redactedData: 'opaque-data' },
+      ],
+    };
+    const output = (codec.encodeResponse(signed, contextOf({})) as { output: Record<string, unknown>[] }).output;
+    expect(output[0]!['encrypted_content']).toMatch(/^modelgate-reasoning\.v1:/);
+    expect(output[1]).toMatchObject({ summary: [] });
+    const next = codec.decode({ model: 'smart', input: [...output, { role: 'user', content: 'Go on.' }] });
+    expect(next.native).toBeUndefined();
+    expect(next.request.messages[0]).toEqual({
+      role: 'assistant',
+      content: [
+        {
+          type: 'reasoning',
+          text: 'Signed thought.',
+          signature: 'sig-anthropic',
+          providerOptions: { openai: { itemId: output[0]!['id'] } },
+        },
+        { type: 'reasoning', text: '', redactedData: 'opaque-data', providerOptions: { openai: { itemId: output[1]!['id'] } } },
+      ],
+    });
+    // OpenAI's own encrypted content is passed through as it is, and the request may still go natively.
+    const openAIReasoning = codec.decode({
+      model: 'smart',
+      input: [{ type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: 'gAAAA-openai' }],
+    });
+    expect(openAIReasoning.native).toBeDefined();
+    expect(openAIReasoning.request.messages[0]!.content[0]).toMatchObject({
+      providerOptions: { openai: { encryptedContent: 'gAAAA-openai' } },
+    });
+  });
+
   it.each([
     ['length', 'max_output_tokens'],
     ['content-filter', 'content_filter'],

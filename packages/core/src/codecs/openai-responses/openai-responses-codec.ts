@@ -13,6 +13,7 @@ import {
 } from './encode-openai-responses-response.js';
 import { openAIResponsesRequestSchema } from './openai-responses-request-schema.js';
 import { OpenAIResponsesStreamEncoder, type CompletedOpenAIResponse } from './openai-responses-stream-encoder.js';
+import { isReasoningEnvelope } from './reasoning-envelope.js';
 import type { OpenAIResponsesRequest, OpenAIResponsesResponse } from './openai-responses-wire-types.js';
 
 /** The wire format of OpenAI's Responses API, for providers whose native path speaks it. */
@@ -21,7 +22,8 @@ export const openAIResponsesFormat = 'openai-responses';
 export interface OpenAIResponsesCodecOptions {
   /**
    * The stored conversation of `previous_response_id`, put before this turn's input. A request that
-   * continues a stored conversation is never forwarded natively: the state it needs is the gateway's.
+   * continues a stored conversation is never forwarded natively: the state it needs is the gateway's (so
+   * is a request carrying another provider's reasoning state in `encrypted_content`).
    */
   history?: readonly ChatMessageV1[];
   /**
@@ -29,6 +31,13 @@ export interface OpenAIResponsesCodecOptions {
    * (`store` not `false`), with this turn's conversation (history, then input; no instructions).
    */
   onComplete?: (completed: CompletedOpenAIResponse, conversation: () => ChatMessageV1[]) => void;
+}
+
+/** Whether the input carries another provider's reasoning state, which OpenAI would refuse as its own encrypted content. */
+function carriesGatewayReasoning(request: OpenAIResponsesRequest): boolean {
+  return (
+    Array.isArray(request.input) && request.input.some((item) => item.type === 'reasoning' && isReasoningEnvelope(item.encrypted_content))
+  );
 }
 
 /** What the encoders of one request share; `conversation` is built only when an answer is stored. */
@@ -68,7 +77,7 @@ export function createOpenAIResponsesCodec(options: OpenAIResponsesCodecOptions 
         },
         stream: wire.stream === true,
         encoding: { ...openAIResponsesEncodingOf(wire), conversation: conversationOf },
-        ...(history === undefined ? { native: { format: openAIResponsesFormat, body: wire } } : {}),
+        ...(history === undefined && !carriesGatewayReasoning(wire) ? { native: { format: openAIResponsesFormat, body: wire } } : {}),
       };
     },
     encodeResponse(response: ChatResponseV1, context: EncodeContextV1<OpenAIResponsesCodecEncoding>): OpenAIResponsesResponse {
