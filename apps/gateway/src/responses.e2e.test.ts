@@ -329,3 +329,55 @@ describe.each(['canonical', 'native'] as const)('POST /v1/responses with the %s 
     await iterator.next().catch(() => undefined);
   });
 });
+
+describe('the response store bounds from the config', () => {
+  let backend: Backend;
+
+  beforeAll(async () => {
+    const mock = await startMockOpenAI();
+    const server = await startServer({
+      config: parseConfig(
+        mockGatewayConfig(mock, {
+          providers: { mock: { type: 'openai-compatible', base_url: mock.baseURL, api_key: 'test' } },
+          responses: { store: { max_responses: 2 } },
+        }),
+      ),
+      host: '127.0.0.1',
+      port: 0,
+    });
+    backend = {
+      name: 'canonical',
+      mock,
+      server,
+      client: new OpenAI({ apiKey: testMasterKey, baseURL: `${server.url}/v1`, maxRetries: 0 }),
+      upstreamPath: '/v1/chat/completions',
+    };
+  });
+
+  afterAll(async () => {
+    await backend.server.close();
+    await backend.mock.close();
+  });
+
+  it('keeps the newest responses.store.max_responses answers and names the evicted one when it is continued', async () => {
+    const ids: string[] = [];
+    for (const word of ['one', 'two', 'three']) {
+      const response = await backend.client.responses.create({ model: 'smart', input: word });
+      ids.push(response.id);
+    }
+    await expect(backend.client.responses.retrieve(ids[0]!)).rejects.toMatchObject({ status: 404 });
+    expect((await backend.client.responses.retrieve(ids[1]!)).id).toBe(ids[1]);
+    expect((await backend.client.responses.retrieve(ids[2]!)).id).toBe(ids[2]);
+    const error = await backend.client.responses
+      .create({ model: 'smart', input: 'Continue.', previous_response_id: ids[0]! })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400, param: 'previous_response_id' });
+    expect((error as Error).message).toContain(ids[0]!);
+  });
+
+  it('sends the gateway’s call headers with an answer', async () => {
+    const { response } = await backend.client.responses.create({ model: 'smart', input: 'Headers?' }).withResponse();
+    expect(response.headers.get('x-modelgate-deployment')).toBe('mock/gpt-4o-mini');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+});
