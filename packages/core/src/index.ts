@@ -190,6 +190,39 @@ export {
   type UploadedAudio,
 } from './codecs/openai/openai-transcription-codec.js';
 export { openAIErrorBodyOf, type OpenAIErrorBody } from './codecs/openai/openai-error-body.js';
+export { openAIResponsesRequestSchema } from './codecs/openai-responses/openai-responses-request-schema.js';
+export {
+  createOpenAIResponsesCodec,
+  openAIResponsesFormat,
+  type OpenAIResponsesCodecEncoding,
+  type OpenAIResponsesCodecOptions,
+} from './codecs/openai-responses/openai-responses-codec.js';
+export type { OpenAIResponsesEncoding } from './codecs/openai-responses/encode-openai-responses-response.js';
+export { OpenAIResponsesStreamEncoder, type CompletedOpenAIResponse } from './codecs/openai-responses/openai-responses-stream-encoder.js';
+export {
+  readOpenAIResponsesOutcome,
+  type OpenAIResponsesOutcome,
+} from './codecs/openai-responses/read-openai-responses-outcome.js';
+export { decodeOpenAIResponsesUsage, encodeOpenAIResponsesUsage } from './codecs/openai-responses/openai-responses-usage.js';
+export {
+  OpenAIResponsesSurface,
+  type OpenAIResponsesCreated,
+  type OpenAIResponsesSurfaceOptions,
+} from './codecs/openai-responses/openai-responses-surface.js';
+export type { ResponseStore, StoredResponse } from './codecs/openai-responses/response-store.js';
+export {
+  MemoryResponseStore,
+  memoryResponseStoreDefaults,
+  type MemoryResponseStoreOptions,
+} from './codecs/openai-responses/memory-response-store.js';
+export type {
+  OpenAIResponsesFunctionTool,
+  OpenAIResponsesInputItem,
+  OpenAIResponsesOutputItem,
+  OpenAIResponsesRequest,
+  OpenAIResponsesResponse,
+  OpenAIResponsesUsage,
+} from './codecs/openai-responses/openai-responses-wire-types.js';
 export type {
   DeploymentStatsV1,
   DeploymentV1,
