@@ -17,7 +17,9 @@ function hasUrlMedia(request: ChatRequestV1): boolean {
     (message) =>
       (message.role === 'user' && message.content.some((part) => part.type !== 'text' && part.source.type === 'url')) ||
       (message.role === 'tool' &&
-        message.content.some((part) => part.output.type === 'content' && part.output.value.some((item) => item.type !== 'text' && item.source.type === 'url'))),
+        message.content.some(
+          (part) => part.output.type === 'content' && part.output.value.some((item) => item.type !== 'text' && item.source.type === 'url'),
+        )),
   );
 }
 

@@ -1,8 +1,20 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { UpstreamError, type CallOptions } from '@modelgate/core';
-import { mapRequestError, readBodyText, type AbortState, type HttpPools, type HttpResponse, type UpstreamLimits } from '@modelgate/plugin-kit';
+import {
+  mapRequestError,
+  readBodyText,
+  type AbortState,
+  type HttpPools,
+  type HttpResponse,
+  type UpstreamLimits,
+} from '@modelgate/plugin-kit';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { loadBedrockCredentials, loadBedrockRegion, type BedrockCredentials, type BedrockCredentialSettings } from './bedrock-credentials.js';
+import {
+  loadBedrockCredentials,
+  loadBedrockRegion,
+  type BedrockCredentials,
+  type BedrockCredentialSettings,
+} from './bedrock-credentials.js';
 import { mapBedrockError } from './map-bedrock-error.js';
 
 export interface BedrockClientSettings {

@@ -87,7 +87,10 @@ export function loadBedrockCredentials(settings: BedrockCredentialSettings): Bed
 
 /** The region of a call: the setting, else `AWS_REGION`, else `AWS_DEFAULT_REGION`. */
 export function loadBedrockRegion(settings: BedrockCredentialSettings): string {
-  const region = present(settings.region) ?? readVariable(settings, bedrockEnvironment.region) ?? readVariable(settings, bedrockEnvironment.defaultRegion);
+  const region =
+    present(settings.region) ??
+    readVariable(settings, bedrockEnvironment.region) ??
+    readVariable(settings, bedrockEnvironment.defaultRegion);
   if (region !== undefined) return region;
   throw new ConfigError(
     `Provider "${settings.provider}" has no AWS region: set \`${settings.settingsPath}.region\` or the environment variable ${bedrockEnvironment.region}.`,

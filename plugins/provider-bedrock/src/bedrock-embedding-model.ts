@@ -1,4 +1,10 @@
-import { UnsupportedError, type CallOptions, type EmbeddingModelV1, type EmbeddingRequestV1, type EmbeddingResultV1 } from '@modelgate/core';
+import {
+  UnsupportedError,
+  type CallOptions,
+  type EmbeddingModelV1,
+  type EmbeddingRequestV1,
+  type EmbeddingResultV1,
+} from '@modelgate/core';
 import { abortOf, type BedrockClient } from './bedrock-client.js';
 import { bedrockModelFamily } from './bedrock-model-family.js';
 import { modelPath } from './bedrock-chat-model.js';
@@ -47,7 +53,9 @@ export class BedrockEmbeddingModel implements EmbeddingModelV1 {
     const extra = request.providerOptions?.['bedrock'] ?? {};
     if (family === 'titan') return this.embedWithTitan(texts, request.dimensions, extra, options);
     if (family === 'cohere') return this.embedWithCohere(texts, request.dimensions, extra, options);
-    throw new UnsupportedError(`The Bedrock plugin embeds with Titan text and Cohere embed models, not ${this.modelId}.`, { param: 'model' });
+    throw new UnsupportedError(`The Bedrock plugin embeds with Titan text and Cohere embed models, not ${this.modelId}.`, {
+      param: 'model',
+    });
   }
 
   private async invoke(body: unknown, options: CallOptions): Promise<{ answer: unknown; inputTokens: number | undefined }> {
@@ -96,15 +104,19 @@ export class BedrockEmbeddingModel implements EmbeddingModelV1 {
   ): Promise<EmbeddingResultV1> {
     const takesDimensions = /embed-v4/.test(this.modelId);
     if (dimensions !== undefined && (!takesDimensions || !cohereDimensions.has(dimensions))) {
-      throw new UnsupportedError(`${this.modelId} takes dimensions ${takesDimensions ? '256, 512, 1024 or 1536' : 'of its own size only'}.`, {
-        param: 'dimensions',
-      });
+      throw new UnsupportedError(
+        `${this.modelId} takes dimensions ${takesDimensions ? '256, 512, 1024 or 1536' : 'of its own size only'}.`,
+        {
+          param: 'dimensions',
+        },
+      );
     }
     const body = { input_type: 'search_document', ...extra, texts, ...(dimensions === undefined ? {} : { output_dimension: dimensions }) };
     const { answer, inputTokens } = await this.invoke(body, options);
     const raw = (answer as CohereAnswer).embeddings;
     const embeddings = Array.isArray(raw) ? raw : raw?.float;
-    if (!Array.isArray(embeddings) || embeddings.length !== texts.length) throw this.malformed('a Cohere answer without one embedding per text');
+    if (!Array.isArray(embeddings) || embeddings.length !== texts.length)
+      throw this.malformed('a Cohere answer without one embedding per text');
     return { response: { embeddings, model: this.modelId, ...(inputTokens === undefined ? {} : { usage: { inputTokens } }) } };
   }
 

@@ -13,7 +13,10 @@ export const bedrockMediaFetchSchema = z.strictObject({
 /** The settings of one `providers:` entry of `type: bedrock`. */
 export const bedrockSettingsSchema = z.strictObject({
   /** The AWS region (`us-east-1`); else `AWS_REGION`, then `AWS_DEFAULT_REGION`. */
-  region: z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d+$/, 'an AWS region such as us-east-1').optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(?:-[a-z]+)+-\d+$/, 'an AWS region such as us-east-1')
+    .optional(),
   /** SigV4 credentials; else `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`. */
   access_key_id: z.string().min(1).optional(),
   secret_access_key: z.string().min(1).optional(),

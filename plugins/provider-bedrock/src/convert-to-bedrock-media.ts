@@ -1,6 +1,12 @@
 import { UnsupportedError, type FilePartV1, type ImagePartV1, type WarningV1 } from '@modelgate/core';
 import { fetchMedia, type FetchMediaOptions } from '@modelgate/plugin-kit';
-import type { BedrockDocumentBlock, BedrockDocumentFormat, BedrockImageBlock, BedrockImageFormat, BedrockSource } from './bedrock-wire-types.js';
+import type {
+  BedrockDocumentBlock,
+  BedrockDocumentFormat,
+  BedrockImageBlock,
+  BedrockImageFormat,
+  BedrockSource,
+} from './bedrock-wire-types.js';
 
 const imageFormats: Record<string, BedrockImageFormat> = {
   'image/png': 'png',
@@ -54,7 +60,10 @@ function baseMediaType(mediaType: string | undefined): string | undefined {
 }
 
 /** The bytes of a part as Bedrock takes them: inline base64, or an `s3://` file id as an S3 location. */
-async function sourceOf(part: ImagePartV1 | FilePartV1, context: MediaContext): Promise<{ source: BedrockSource; mediaType: string | undefined }> {
+async function sourceOf(
+  part: ImagePartV1 | FilePartV1,
+  context: MediaContext,
+): Promise<{ source: BedrockSource; mediaType: string | undefined }> {
   const declared = baseMediaType(part.mediaType);
   if (part.source.type === 'data') return { source: { bytes: part.source.data }, mediaType: declared };
   if (part.source.type === 'file-id') {

@@ -77,7 +77,10 @@ async function toolResultContent(part: ToolResultPartV1, context: MediaContext):
  * Every toolUse must be answered by a toolResult in the next user turn and the other way round: a
  * mismatch is a 400 here, naming the ids, instead of Bedrock's.
  */
-export async function convertToBedrockMessages(prompt: readonly ChatMessageV1[], options: ConvertMessagesOptions): Promise<ConvertedMessages> {
+export async function convertToBedrockMessages(
+  prompt: readonly ChatMessageV1[],
+  options: ConvertMessagesOptions,
+): Promise<ConvertedMessages> {
   const system: BedrockSystemBlock[] = [];
   const messages: BedrockMessage[] = [];
   const historyToolNames = new Set<string>();
@@ -142,13 +145,17 @@ export async function convertToBedrockMessages(prompt: readonly ChatMessageV1[],
         if (part.redactedData !== undefined) content.push({ reasoningContent: { redactedContent: part.redactedData } });
         else if (part.signature !== undefined || !isBlank(part.text)) {
           content.push({
-            reasoningContent: { reasoningText: { text: part.text, ...(part.signature === undefined ? {} : { signature: part.signature }) } },
+            reasoningContent: {
+              reasoningText: { text: part.text, ...(part.signature === undefined ? {} : { signature: part.signature }) },
+            },
           });
         }
       } else if (part.type === 'tool-call') {
         hasToolBlocks = true;
         historyToolNames.add(part.toolName);
-        content.push({ toolUse: { toolUseId: normalizeToolUseId(part.toolCallId), name: part.toolName, input: parseToolInput(part.input, path) } });
+        content.push({
+          toolUse: { toolUseId: normalizeToolUseId(part.toolCallId), name: part.toolName, input: parseToolInput(part.input, path) },
+        });
       } else {
         throw new UnsupportedError('Bedrock takes no files in assistant turns.', { param: path });
       }

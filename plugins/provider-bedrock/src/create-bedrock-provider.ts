@@ -67,10 +67,20 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): P
   const mediaFetch: FetchMediaOptions = { ...settings.mediaFetch };
 
   async function listModels(options: CallOptions): Promise<ModelInfoV1[]> {
-    const response = await client.send({ plane: 'control', path: '/foundation-models', method: 'GET', model: 'foundation-models', call: options });
-    const answer = (await client.readJson(response, 'foundation-models', abortOf(options))) as { modelSummaries?: FoundationModelSummary[] };
+    const response = await client.send({
+      plane: 'control',
+      path: '/foundation-models',
+      method: 'GET',
+      model: 'foundation-models',
+      call: options,
+    });
+    const answer = (await client.readJson(response, 'foundation-models', abortOf(options))) as {
+      modelSummaries?: FoundationModelSummary[];
+    };
     return (answer.modelSummaries ?? []).flatMap((summary) =>
-      typeof summary.modelId === 'string' ? [{ id: summary.modelId, ...(summary.providerName ? { ownedBy: summary.providerName } : {}) }] : [],
+      typeof summary.modelId === 'string'
+        ? [{ id: summary.modelId, ...(summary.providerName ? { ownedBy: summary.providerName } : {}) }]
+        : [],
     );
   }
 

@@ -39,7 +39,8 @@ const retryableTypes = new Set([
   'ModelTimeoutException',
 ]);
 
-const contextWindowMessage = /too long|too many (?:input )?tokens|context (?:length|window)|maximum (?:context|input)|exceeds? the (?:model'?s? )?(?:maximum|limit)/i;
+const contextWindowMessage =
+  /too long|too many (?:input )?tokens|context (?:length|window)|maximum (?:context|input)|exceeds? the (?:model'?s? )?(?:maximum|limit)/i;
 
 /** `ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/` → `ValidationException`; event names are camelCase. */
 export function normalizeBedrockErrorType(raw: string | undefined): string | undefined {
@@ -79,7 +80,9 @@ export function mapBedrockError(options: BedrockErrorOptions): ModelgateError {
   const message = messageOf(options.body) ?? (status === undefined ? 'unknown error' : `HTTP ${status}`);
   const described = type === undefined ? message : `${type}: ${message}`;
   if (type === 'ValidationException' && contextWindowMessage.test(message)) {
-    return new ContextWindowExceededError(`Upstream ${options.provider} (${options.model}): ${message}`, { code: 'context_length_exceeded' });
+    return new ContextWindowExceededError(`Upstream ${options.provider} (${options.model}): ${message}`, {
+      code: 'context_length_exceeded',
+    });
   }
   if (type === 'ResourceNotFoundException') {
     return new ModelNotFoundError(`Upstream ${options.provider} does not know the model ${options.model}: ${message}`);

@@ -4,7 +4,11 @@ import { mapBedrockFinishReason } from './map-bedrock-finish-reason.js';
 import { normalizeBedrockUsage } from './normalize-bedrock-usage.js';
 
 /** A Converse answer as a canonical response: text, reasoning (signature and redacted data kept) and tool calls, in order. */
-export function readConverseResponse(answer: BedrockConverseResponse, warnings: WarningV1[], context: { provider: string; model: string }): ChatResponseV1 {
+export function readConverseResponse(
+  answer: BedrockConverseResponse,
+  warnings: WarningV1[],
+  context: { provider: string; model: string },
+): ChatResponseV1 {
   const blocks = answer.output?.message?.content;
   if (!Array.isArray(blocks)) {
     throw new UpstreamError(`Upstream ${context.provider} (${context.model}) answered without output.message.content.`, {

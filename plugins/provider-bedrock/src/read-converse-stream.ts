@@ -88,7 +88,11 @@ export async function* readConverseStream(
       const id = `reasoning-${index}`;
       open = { kind: 'reasoning', id };
       blocks.set(index, open);
-      yield { type: 'reasoning-start', id, ...(reasoning.redactedContent === undefined ? {} : { redactedData: reasoning.redactedContent }) };
+      yield {
+        type: 'reasoning-start',
+        id,
+        ...(reasoning.redactedContent === undefined ? {} : { redactedData: reasoning.redactedContent }),
+      };
       if (reasoning.redactedContent !== undefined) return;
     }
     if (open.kind !== 'reasoning') return;
@@ -151,7 +155,11 @@ export async function* readConverseStream(
   if (!stopped) {
     yield {
       type: 'error',
-      error: new UpstreamError(`Upstream ${provider} (${model}) ended the stream without messageStop.`, { provider, model, isRetryable: false }),
+      error: new UpstreamError(`Upstream ${provider} (${model}) ended the stream without messageStop.`, {
+        provider,
+        model,
+        isRetryable: false,
+      }),
     };
     return;
   }

@@ -60,12 +60,16 @@ export function converseStreamEvents(scenario: AnswerScenario): BedrockStreamEve
   let index = 0;
   const text = scenario.text ?? '';
   if (text !== '') {
-    for (const fragment of splitFragments(text)) events.push({ name: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { text: fragment } } });
+    for (const fragment of splitFragments(text))
+      events.push({ name: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { text: fragment } } });
     events.push({ name: 'contentBlockStop', payload: { contentBlockIndex: index } });
     index += 1;
   }
   for (const call of callsOf(scenario)) {
-    events.push({ name: 'contentBlockStart', payload: { contentBlockIndex: index, start: { toolUse: { toolUseId: call.id, name: call.name } } } });
+    events.push({
+      name: 'contentBlockStart',
+      payload: { contentBlockIndex: index, start: { toolUse: { toolUseId: call.id, name: call.name } } },
+    });
     for (const fragment of inputFragments(call.input)) {
       events.push({ name: 'contentBlockDelta', payload: { contentBlockIndex: index, delta: { toolUse: { input: fragment } } } });
     }

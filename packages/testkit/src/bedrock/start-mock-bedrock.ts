@@ -30,7 +30,13 @@ const filler = 'This answer will not finish properly, sorry about that.';
 const modelRoute = /^\/model\/([^/]+)\/(converse|converse-stream|invoke)$/;
 
 /** Bedrock's error answer: `x-amzn-errortype` and a `{"message"}` body. */
-function sendError(response: ServerResponse, status: number, errorType: string, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  response: ServerResponse,
+  status: number,
+  errorType: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'content-type': 'application/json',
     'x-amzn-errortype': `${errorType}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
@@ -74,7 +80,10 @@ export async function startMockBedrock(options: MockBedrockOptions): Promise<Moc
   }
 
   function startFrames(response: ServerResponse): void {
-    response.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': '4c1b8a8e-0000-4000-8000-000000000001' });
+    response.writeHead(200, {
+      'content-type': 'application/vnd.amazon.eventstream',
+      'x-amzn-requestid': '4c1b8a8e-0000-4000-8000-000000000001',
+    });
   }
   const frames = (events: readonly BedrockStreamEvent[]): Uint8Array[] => events.map(encodeBedrockFrame);
   /** A text answer's first frames: `messageStart`, then text deltas. */
@@ -112,7 +121,11 @@ export async function startMockBedrock(options: MockBedrockOptions): Promise<Moc
           response,
           frames([
             ...textFrames(scenario.text ?? filler, scenario.afterChunks),
-            { name: 'modelStreamErrorException', messageType: 'exception', payload: { message: scenario.message, originalStatusCode: 500 } },
+            {
+              name: 'modelStreamErrorException',
+              messageType: 'exception',
+              payload: { message: scenario.message, originalStatusCode: 500 },
+            },
           ]),
           isClosed,
         );
@@ -159,7 +172,8 @@ export async function startMockBedrock(options: MockBedrockOptions): Promise<Moc
     const { response, recorded } = exchange;
     const body = recorded.body as { inputText?: unknown; texts?: unknown; dimensions?: unknown; output_dimension?: unknown } | undefined;
     if (modelId.includes('titan-embed')) {
-      if (typeof body?.inputText !== 'string') return sendError(response, 400, 'ValidationException', 'Malformed input request: inputText is required.');
+      if (typeof body?.inputText !== 'string')
+        return sendError(response, 400, 'ValidationException', 'Malformed input request: inputText is required.');
       const size = typeof body.dimensions === 'number' ? body.dimensions : dimensions;
       const tokens = body.inputText.split(/\s+/).filter(Boolean).length;
       return sendJson(
@@ -169,7 +183,8 @@ export async function startMockBedrock(options: MockBedrockOptions): Promise<Moc
       );
     }
     if (modelId.includes('cohere.embed')) {
-      if (!Array.isArray(body?.texts)) return sendError(response, 400, 'ValidationException', 'Malformed input request: texts is required.');
+      if (!Array.isArray(body?.texts))
+        return sendError(response, 400, 'ValidationException', 'Malformed input request: texts is required.');
       const size = typeof body.output_dimension === 'number' ? body.output_dimension : dimensions;
       const texts = body.texts.map(String);
       return sendJson(

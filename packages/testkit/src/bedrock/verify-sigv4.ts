@@ -16,7 +16,8 @@ export interface SigV4Refusal {
   message: string;
 }
 
-const authorizationPattern = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const authorizationPattern =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 function header(request: RecordedRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -36,13 +37,20 @@ export async function verifySigV4(
   const authorization = header(request, 'authorization');
   if (authorization === undefined) return { errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
   const match = authorizationPattern.exec(authorization);
-  if (!match) return { errorType: 'InvalidSignatureException', message: 'Authorization header requires a valid SigV4 Credential, SignedHeaders and Signature.' };
+  if (!match)
+    return {
+      errorType: 'InvalidSignatureException',
+      message: 'Authorization header requires a valid SigV4 Credential, SignedHeaders and Signature.',
+    };
   const [, accessKeyId, shortDate, region, service, signedHeaderList = '', signature] = match;
   if (accessKeyId !== expected.credentials.accessKeyId) {
     return { errorType: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' };
   }
   if (region !== expected.region || service !== expected.service) {
-    return { errorType: 'InvalidSignatureException', message: `Credential should be scoped to a valid region and service (${expected.region}/${expected.service}).` };
+    return {
+      errorType: 'InvalidSignatureException',
+      message: `Credential should be scoped to a valid region and service (${expected.region}/${expected.service}).`,
+    };
   }
   const amzDate = header(request, 'x-amz-date');
   if (amzDate === undefined || !/^\d{8}T\d{6}Z$/.test(amzDate) || amzDate.slice(0, 8) !== shortDate) {
@@ -75,7 +83,15 @@ export async function verifySigV4(
   });
   const isoDate = `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`;
   const recomputed = await signer.sign(
-    { method: request.method, protocol: 'http:', hostname: headers.host ?? '', path: request.path, query, headers, ...(request.rawBody === '' ? {} : { body: request.rawBody }) },
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: headers.host ?? '',
+      path: request.path,
+      query,
+      headers,
+      ...(request.rawBody === '' ? {} : { body: request.rawBody }),
+    },
     { signingDate: new Date(isoDate), signableHeaders: new Set(signedNames) },
   );
   const expectedSignature = /Signature=([0-9a-f]{64})$/.exec(String(recomputed.headers.authorization))?.[1];
