@@ -15,7 +15,8 @@ export async function servePixel(): Promise<{ url: string; close(): Promise<void
       response.end(Buffer.from('%PDF-1.4\n'));
       return;
     }
-    response.writeHead(200, { 'content-type': 'image/png', 'content-length': String(pixelPng.length) });
+    // No content-length: fetchMedia counts the bytes as they come.
+    response.writeHead(200, { 'content-type': 'image/png' });
     response.end(pixelPng);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
