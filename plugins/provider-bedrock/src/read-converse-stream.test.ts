@@ -100,7 +100,8 @@ describe('readConverseStream', () => {
   it('turns a frame with a bad CRC into one error part, never a finish', async () => {
     const frames = [start, delta(0, { text: 'Hello' }), stop('end_turn'), metadata].map((event) => Buffer.from(encodeBedrockFrame(event)));
     const corrupt = frames[1]!;
-    corrupt[corrupt.length - 6] ^= 0xff; // a payload byte: the message CRC no longer matches
+    const at = corrupt.length - 6; // a payload byte: the message CRC no longer matches
+    corrupt.writeUInt8(corrupt.readUInt8(at) ^ 0xff, at);
     const parts = await read(frames);
     expect(streamPartProblems(parts)).toEqual([]);
     expect(parts.filter((part) => part.type === 'finish')).toHaveLength(0);

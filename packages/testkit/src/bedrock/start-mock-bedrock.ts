@@ -136,7 +136,7 @@ export async function startMockBedrock(options: MockBedrockOptions): Promise<Moc
     }
   }
 
-  function serveFailure(scenario: ConformanceScenario, exchange: MockExchange): void {
+  function serveFailure(scenario: ConformanceScenario, exchange: MockExchange) {
     const { response } = exchange;
     if (scenario.type === 'rate-limit') {
       return sendError(response, 429, 'ThrottlingException', 'Too many requests, please wait before trying again.', {
@@ -168,7 +168,7 @@ export async function startMockBedrock(options: MockBedrockOptions): Promise<Moc
     }
   }
 
-  function serveInvoke(modelId: string, exchange: MockExchange): void {
+  function serveInvoke(modelId: string, exchange: MockExchange) {
     const { response, recorded } = exchange;
     const body = recorded.body as { inputText?: unknown; texts?: unknown; dimensions?: unknown; output_dimension?: unknown } | undefined;
     if (modelId.includes('titan-embed')) {
