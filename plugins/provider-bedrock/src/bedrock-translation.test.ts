@@ -931,9 +931,16 @@ describe('Bedrock translation of known gateway bugs', () => {
               "tools": [
                 {
                   "toolSpec": {
-                    "description": "A tool used earlier in this conversation.",
                     "inputSchema": {
                       "json": {
+                        "properties": {
+                          "city": {
+                            "type": "string",
+                          },
+                        },
+                        "required": [
+                          "city",
+                        ],
                         "type": "object",
                       },
                     },

@@ -1,7 +1,7 @@
-import type { ChatRequestV1, WarningV1 } from '@modelgate/core';
+import type { ChatRequestV1, FunctionToolV1, WarningV1 } from '@modelgate/core';
 import type { FetchMediaOptions } from '@modelgate/plugin-kit';
 import { bedrockModelFamily, supportsForcedToolChoice } from './bedrock-model-family.js';
-import type { BedrockConverseRequest } from './bedrock-wire-types.js';
+import type { BedrockConverseRequest, BedrockToolSpec } from './bedrock-wire-types.js';
 import { cachePoint, convertToBedrockMessages } from './convert-to-bedrock-messages.js';
 
 export interface ConvertRequestOptions {
@@ -22,7 +22,7 @@ function dropped(warnings: WarningV1[], setting: string, why: string): void {
 }
 
 /** A placeholder spec for a tool the history used but the request does not offer (Converse needs `toolConfig` then). */
-function historyToolSpec(name: string) {
+function historyToolSpec(name: string): BedrockToolSpec {
   return {
     toolSpec: {
       name,
@@ -123,21 +123,26 @@ function toolConfigOf(
   const choice = request.toolChoice;
   const offered = choice?.type === 'none' ? [] : (request.tools ?? []);
   const tools: NonNullable<BedrockConverseRequest['toolConfig']>['tools'] = [];
+  const specOf = (tool: FunctionToolV1): BedrockToolSpec => ({
+    toolSpec: {
+      name: tool.name,
+      ...(tool.description === undefined ? {} : { description: tool.description }),
+      inputSchema: { json: tool.inputSchema },
+      ...(tool.strict === undefined ? {} : { strict: tool.strict }),
+    },
+  });
   for (const tool of offered) {
-    tools.push({
-      toolSpec: {
-        name: tool.name,
-        ...(tool.description === undefined ? {} : { description: tool.description }),
-        inputSchema: { json: tool.inputSchema },
-        ...(tool.strict === undefined ? {} : { strict: tool.strict }),
-      },
-    });
+    tools.push(specOf(tool));
     if (tool.cacheControl) tools.push(cachePoint(tool.cacheControl));
   }
   if (offered.length === 0 && converted.hasToolBlocks) {
-    // "The toolConfig field must be defined when using toolUse and toolResult content blocks": the tools of the history go along.
+    // "The toolConfig field must be defined when using toolUse and toolResult content blocks": the tools of the history go along,
+    // with their own definitions when the request has them.
     const names = converted.historyToolNames.length > 0 ? converted.historyToolNames : ['tool'];
-    for (const name of names) tools.push(historyToolSpec(name));
+    for (const name of names) {
+      const defined = request.tools?.find((tool) => tool.name === name);
+      tools.push(defined === undefined ? historyToolSpec(name) : specOf(defined));
+    }
     if (choice?.type === 'none') {
       warnings.push({
         type: 'unsupported-setting',

@@ -36,7 +36,7 @@ const delta = (index: number, value: Record<string, unknown>): BedrockStreamEven
 });
 
 describe('readConverseStream', () => {
-  it('keeps interleaved tool blocks apart by contentBlockIndex and waits for metadata after messageStop', async () => {
+  it('keeps interleaved tool blocks apart by contentBlockIndex (#2), decides the finish after the content (#10) and waits for usage after messageStop (#3, #4)', async () => {
     const parts = await read(
       cut([
         start,
