@@ -98,3 +98,13 @@ export {
   type CohereWireToolCall,
   type CohereWireUsage,
 } from './cohere/cohere-wire.js';
+
+export { startMockBedrock, type MockBedrockOptions, type MockBedrockServer } from './bedrock/start-mock-bedrock.js';
+export {
+  bedrockConformanceUpstream,
+  bedrockTestCredentials,
+  type BedrockConformanceUpstreamOptions,
+} from './bedrock/bedrock-conformance-upstream.js';
+export { encodeBedrockFrame, type BedrockStreamEvent } from './bedrock/bedrock-event-frames.js';
+export { bedrockWireUsage, converseAnswer, converseStreamEvents } from './bedrock/bedrock-wire-answers.js';
+export { verifySigV4, type MockAwsCredentials, type SigV4Refusal } from './bedrock/verify-sigv4.js';
