@@ -31,3 +31,8 @@ export function pickUsage(actual: UsageV1 | undefined, expected: Partial<UsageV1
   for (const key of Object.keys(expected) as Array<keyof UsageV1>) picked[key] = actual[key];
   return picked;
 }
+
+/** The input a provider must report for a call's input: the text itself, or its JSON value serialised anew when the wire carries objects. */
+export function expectedToolInput(input: string, limitations: ConformanceUpstreamLimitations | undefined): string {
+  return limitations?.toolInputs === 'reserialized' ? JSON.stringify(JSON.parse(input)) : input;
+}

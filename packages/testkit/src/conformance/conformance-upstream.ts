@@ -71,6 +71,11 @@ export interface ConformanceUpstreamLimitations {
   scenarios?: readonly ConformanceScenarioType[];
   /** Usage counts the wire has no field for (OpenAI Chat has no cache-write count); they are not checked. */
   usageDetails?: readonly ConformanceUsageDetail[];
+  /**
+   * `reserialized`: the wire carries tool call arguments as an object, not as text (Gemini), so a
+   * call's input comes back as the same JSON value serialised anew; inputs are compared as JSON values.
+   */
+  toolInputs?: 'exact' | 'reserialized';
 }
 
 /** Starts mock upstreams of one wire format; a fresh one per test. */
