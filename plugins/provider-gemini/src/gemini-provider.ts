@@ -10,7 +10,7 @@ import type {
 } from '@modelgate/core';
 import type { HttpPools } from '@modelgate/plugin-kit';
 import type { GeminiMediaFetcher } from './convert-gemini-media.js';
-import { geminiKeyVariables, type GeminiApiKeyEndpoint } from './gemini-api-key-endpoint.js';
+import { defaultGeminiBaseURL, geminiKeyVariables, type GeminiApiKeyEndpoint } from './gemini-api-key-endpoint.js';
 import { GeminiChatModel } from './gemini-chat-model.js';
 import type { GeminiClient } from './gemini-client.js';
 import { GeminiEmbeddingModel, geminiModelName } from './gemini-embedding-model.js';
@@ -48,7 +48,7 @@ export class GeminiProvider implements ProviderV1 {
     return new GeminiChatModel(modelId, {
       client: this.parts.client,
       fetchMedia: this.parts.fetchMedia,
-      filesBaseURL: this.parts.endpoint.baseURL,
+      filesBaseURL: defaultGeminiBaseURL,
       countTokensBody: geminiCountTokensBody,
     });
   }
