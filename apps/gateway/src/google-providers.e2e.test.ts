@@ -21,7 +21,13 @@ beforeAll(async () => {
       providers: {
         // `google` is another name for the gemini plugin.
         gemini: { type: 'google', base_url: gemini.baseURL, api_key: geminiKey },
-        vertex: { type: 'vertex', base_url: vertex.api.baseURL, credentials_file: vertex.keyFile, project: vertex.project, location: vertex.location },
+        vertex: {
+          type: 'vertex',
+          base_url: vertex.api.baseURL,
+          credentials_file: vertex.keyFile,
+          project: vertex.project,
+          location: vertex.location,
+        },
       },
       models: [
         { name: 'gem', deployments: [{ provider: 'gemini', model: 'gemini-2.5-flash' }] },
@@ -103,7 +109,10 @@ for (const target of targets) {
       const stream = await client.chat.completions.create({
         model: target.model,
         messages: [{ role: 'user', content: 'Plan a trip.' }],
-        tools: calls.map((call) => ({ type: 'function' as const, function: { name: call.name, parameters: { type: 'object', properties: {} } } })),
+        tools: calls.map((call) => ({
+          type: 'function' as const,
+          function: { name: call.name, parameters: { type: 'object', properties: {} } },
+        })),
         stream: true,
       });
       const received: { id?: string; name?: string; arguments: string }[] = [];
@@ -120,7 +129,9 @@ for (const target of targets) {
           }
         }
       }
-      expect(received.map((call) => ({ name: call.name, arguments: call.arguments }))).toEqual(calls.map((call) => ({ name: call.name, arguments: call.input })));
+      expect(received.map((call) => ({ name: call.name, arguments: call.arguments }))).toEqual(
+        calls.map((call) => ({ name: call.name, arguments: call.input })),
+      );
       expect(new Set(received.map((call) => call.id)).size).toBe(2);
       expect(finishes).toEqual(['tool_calls']);
 
@@ -132,14 +143,21 @@ for (const target of targets) {
           {
             role: 'assistant',
             content: null,
-            tool_calls: received.map((call) => ({ id: call.id!, type: 'function' as const, function: { name: call.name!, arguments: call.arguments } })),
+            tool_calls: received.map((call) => ({
+              id: call.id!,
+              type: 'function' as const,
+              function: { name: call.name!, arguments: call.arguments },
+            })),
           },
           { role: 'tool', tool_call_id: received[0]!.id!, content: '{"flights":2}' },
           { role: 'tool', tool_call_id: received[1]!.id!, content: 'no hotels' },
         ],
       });
       expect(answer.choices[0]?.message.content).toBe('Flights and hotels found.');
-      const contents = (target.mock().requests.at(-1)?.body as { contents: Array<{ role: string; parts: Array<Record<string, unknown>> }> }).contents;
+      const sent = target.mock().requests.at(-1)?.body as
+        | { contents: Array<{ role: string; parts: Array<Record<string, unknown>> }> }
+        | undefined;
+      const contents = sent?.contents ?? [];
       expect(contents.map((content) => content.role)).toEqual(['user', 'model', 'user']);
       expect(contents[1]?.parts).toEqual([
         { functionCall: { name: 'search_flights', args: { from: 'CDG', to: 'JFK' } } },
@@ -153,7 +171,11 @@ for (const target of targets) {
 
     it('ends a stream that drops mid-way with an error, never a normal finish', async () => {
       target.mock().enqueue({ type: 'drop', afterChunks: 2, text: 'This answer is cut off before it can finish properly.' });
-      const stream = await client.chat.completions.create({ model: target.model, messages: [{ role: 'user', content: 'Go.' }], stream: true });
+      const stream = await client.chat.completions.create({
+        model: target.model,
+        messages: [{ role: 'user', content: 'Go.' }],
+        stream: true,
+      });
       let content = '';
       const finishes: string[] = [];
       const failure = await (async () => {

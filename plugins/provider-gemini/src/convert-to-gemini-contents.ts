@@ -180,7 +180,9 @@ export async function convertToGeminiContents(
             );
           }
           const id = upstreamToolCallId(part.toolCallId);
-          parts.push({ functionResponse: { name, response: functionResponseValue(part, path, warnings), ...(id === undefined ? {} : { id }) } });
+          parts.push({
+            functionResponse: { name, response: functionResponseValue(part, path, warnings), ...(id === undefined ? {} : { id }) },
+          });
         }
         push(contents, { role: 'user', parts });
         break;

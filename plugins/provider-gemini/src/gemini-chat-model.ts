@@ -60,7 +60,13 @@ export class GeminiChatModel implements ChatModelV1 {
       call: options,
     });
     if (!isAnswer(value)) {
-      throw createGeminiError({ status: response.status, body: JSON.stringify(value), provider: this.provider, model: this.modelId, isRetryable: true });
+      throw createGeminiError({
+        status: response.status,
+        body: JSON.stringify(value),
+        provider: this.provider,
+        model: this.modelId,
+        isRetryable: true,
+      });
     }
     return { response: parseGeminiResponse(value, warnings), upstream: upstreamOf(response) };
   }
@@ -106,7 +112,8 @@ export class GeminiChatModel implements ChatModelV1 {
       call: options,
     });
     const total = (value as { totalTokens?: unknown } | null)?.totalTokens;
-    if (typeof total !== 'number') throw client.malformed(`a token count without totalTokens: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
+    if (typeof total !== 'number')
+      throw client.malformed(`a token count without totalTokens: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
     return { inputTokens: total, source: 'provider' };
   }
 

@@ -1,5 +1,13 @@
 import { UpstreamError, type CallOptions } from '@modelgate/core';
-import { abortOf, mapRequestError, readBodyText, type AbortState, type HttpPools, type HttpResponse, type UpstreamLimits } from '@modelgate/plugin-kit';
+import {
+  abortOf,
+  mapRequestError,
+  readBodyText,
+  type AbortState,
+  type HttpPools,
+  type HttpResponse,
+  type UpstreamLimits,
+} from '@modelgate/plugin-kit';
 import { createGeminiError } from './create-gemini-error.js';
 
 /** Where a Google API lives and how it is authenticated: the Gemini API's key, or Vertex AI's access token. */

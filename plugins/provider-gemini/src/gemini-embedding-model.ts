@@ -1,4 +1,10 @@
-import { InvalidRequestError, type CallOptions, type EmbeddingModelV1, type EmbeddingRequestV1, type EmbeddingResultV1 } from '@modelgate/core';
+import {
+  InvalidRequestError,
+  type CallOptions,
+  type EmbeddingModelV1,
+  type EmbeddingRequestV1,
+  type EmbeddingResultV1,
+} from '@modelgate/core';
 import { pickUpstreamHeaders } from '@modelgate/plugin-kit';
 import type { GeminiClient } from './gemini-client.js';
 import { googleOptionsOf } from './gemini-provider-options.js';
@@ -12,7 +18,9 @@ export function geminiModelName(modelId: string): string {
 export function embeddingTexts(request: EmbeddingRequestV1): string[] {
   return request.values.map((value, index) => {
     if (typeof value !== 'string') {
-      throw new InvalidRequestError(`values[${index}]: Google embedding models take text, not token arrays.`, { param: `values[${index}]` });
+      throw new InvalidRequestError(`values[${index}]: Google embedding models take text, not token arrays.`, {
+        param: `values[${index}]`,
+      });
     }
     return value;
   });
@@ -60,7 +68,10 @@ export class GeminiEmbeddingModel implements EmbeddingModelV1 {
     const raw = single ? [answer?.embedding] : Array.isArray(answer?.embeddings) ? answer.embeddings : [];
     const embeddings = raw.map(vectorOf);
     if (embeddings.length !== texts.length || embeddings.some((vector) => vector === undefined)) {
-      throw this.client.malformed(`an embedding answer that does not hold ${texts.length} vectors: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
+      throw this.client.malformed(
+        `an embedding answer that does not hold ${texts.length} vectors: ${JSON.stringify(value).slice(0, 200)}`,
+        this.modelId,
+      );
     }
     return {
       response: { embeddings: embeddings as number[][], model: this.modelId },

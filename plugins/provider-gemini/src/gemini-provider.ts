@@ -64,7 +64,8 @@ export class GeminiProvider implements ProviderV1 {
       const query = `pageSize=1000${pageToken === undefined ? '' : `&pageToken=${encodeURIComponent(pageToken)}`}`;
       const { value } = await this.parts.client.json({ url: `${this.parts.endpoint.baseURL}/models?${query}`, call: options });
       const list = (value as { models?: unknown; nextPageToken?: unknown } | null) ?? {};
-      if (!Array.isArray(list.models)) throw this.parts.client.malformed(`a model list without models: ${JSON.stringify(value).slice(0, 200)}`, undefined);
+      if (!Array.isArray(list.models))
+        throw this.parts.client.malformed(`a model list without models: ${JSON.stringify(value).slice(0, 200)}`, undefined);
       for (const entry of list.models as Array<{ name?: unknown }>) {
         if (typeof entry?.name === 'string') models.push({ id: entry.name.replace(/^models\//, ''), ownedBy: 'google' });
       }

@@ -10,7 +10,11 @@ let provider: GeminiProvider;
 
 beforeEach(async () => {
   mock = await startMockGemini({ apiKey });
-  provider = createGeminiProvider({ baseURL: mock.baseURL, apiKey, fetchMedia: async () => ({ data: new Uint8Array([1, 2, 3]), mediaType: 'image/png' }) });
+  provider = createGeminiProvider({
+    baseURL: mock.baseURL,
+    apiKey,
+    fetchMedia: async () => ({ data: new Uint8Array([1, 2, 3]), mediaType: 'image/png' }),
+  });
 });
 
 afterEach(async () => {
@@ -65,7 +69,10 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
     mock.enqueue({
       type: 'gemini-chunks',
       chunks: [
-        { candidates: [{ content: { role: 'model', parts: [{ text: 'Hel' }] } }], usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 } },
+        {
+          candidates: [{ content: { role: 'model', parts: [{ text: 'Hel' }] } }],
+          usageMetadata: { promptTokenCount: 9, totalTokenCount: 9 },
+        },
         {
           candidates: [{ content: { role: 'model', parts: [{ text: 'lo' }] }, finishReason: 'STOP' }],
           usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 2, totalTokenCount: 11 },
@@ -81,7 +88,13 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
       type: 'gemini-response',
       response: {
         candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP' }],
-        usageMetadata: { promptTokenCount: 1000, cachedContentTokenCount: 800, candidatesTokenCount: 50, thoughtsTokenCount: 200, totalTokenCount: 1250 },
+        usageMetadata: {
+          promptTokenCount: 1000,
+          cachedContentTokenCount: 800,
+          candidatesTokenCount: 50,
+          thoughtsTokenCount: 200,
+          totalTokenCount: 1250,
+        },
       },
     });
     const { response } = await provider.chat('gemini-2.5-flash').generate(request(), {});
@@ -89,7 +102,9 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
   });
 
   it('#5: a system-only request still sends one content, and several system messages all reach systemInstruction', async () => {
-    await provider.chat('gemini-2.5-flash').generate(request({ messages: [{ role: 'system', content: [{ type: 'text', text: 'Rules.' }] }] }), {});
+    await provider
+      .chat('gemini-2.5-flash')
+      .generate(request({ messages: [{ role: 'system', content: [{ type: 'text', text: 'Rules.' }] }] }), {});
     expect(sentBody(0).contents).toEqual([{ role: 'user', parts: [{ text: 'Rules.' }] }]);
     await provider.chat('gemini-2.5-flash').generate(
       request({
@@ -135,7 +150,12 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
   it('#6: a tool result whose call cannot be found is a 400 naming the field', async () => {
     const error = await provider
       .chat('gemini-2.5-flash')
-      .generate(request({ messages: [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'nowhere', output: { type: 'text', value: 'x' } }] }] }), {})
+      .generate(
+        request({
+          messages: [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'nowhere', output: { type: 'text', value: 'x' } }] }],
+        }),
+        {},
+      )
       .catch((caught: unknown) => caught);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).param).toBe('messages[0].content[0].toolName');
@@ -143,9 +163,14 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
   });
 
   it('#7: tool choice none keeps the tools declared, and the parallel flag alone never forces a call', async () => {
-    const tools: ChatRequestV1['tools'] = [{ type: 'function', name: 'f', inputSchema: { type: 'object', properties: { a: { type: 'string' } } } }];
+    const tools: ChatRequestV1['tools'] = [
+      { type: 'function', name: 'f', inputSchema: { type: 'object', properties: { a: { type: 'string' } } } },
+    ];
     await provider.chat('gemini-2.5-flash').generate(request({ tools, toolChoice: { type: 'none' } }), {});
-    expect(sentBody(0)).toMatchObject({ tools: [{ functionDeclarations: [{ name: 'f' }] }], toolConfig: { functionCallingConfig: { mode: 'NONE' } } });
+    expect(sentBody(0)).toMatchObject({
+      tools: [{ functionDeclarations: [{ name: 'f' }] }],
+      toolConfig: { functionCallingConfig: { mode: 'NONE' } },
+    });
     await provider.chat('gemini-2.5-flash').generate(request({ tools, parallelToolCalls: true }), {});
     expect(sentBody(1).toolConfig).toBeUndefined();
   });
@@ -183,7 +208,10 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
   it('#10: STOP after function calls is tool-calls, MAX_TOKENS is length, SAFETY is content-filter, each with the raw value', async () => {
     mock.enqueue(
       { type: 'gemini-response', response: twoCallsChunk },
-      { type: 'gemini-response', response: { candidates: [{ content: { role: 'model', parts: [{ text: 'cut' }] }, finishReason: 'MAX_TOKENS' }] } },
+      {
+        type: 'gemini-response',
+        response: { candidates: [{ content: { role: 'model', parts: [{ text: 'cut' }] }, finishReason: 'MAX_TOKENS' }] },
+      },
       { type: 'gemini-response', response: { candidates: [{ finishReason: 'SAFETY' }] } },
       { type: 'gemini-chunks', chunks: [twoCallsChunk] },
     );
@@ -232,7 +260,10 @@ describe('the twelve known translation bugs (provider-formats §12), as they app
         messages: [
           { role: 'user', content: [{ type: 'text', text: 'Go.' }] },
           { role: 'assistant', content: first.filter((part) => part.type === 'tool-call') },
-          { role: 'tool', content: ids.map((id) => ({ type: 'tool-result' as const, toolCallId: id, output: { type: 'text' as const, value: 'ok' } })) },
+          {
+            role: 'tool',
+            content: ids.map((id) => ({ type: 'tool-result' as const, toolCallId: id, output: { type: 'text' as const, value: 'ok' } })),
+          },
         ],
       }),
       {},
@@ -266,10 +297,20 @@ describe('thought signatures', () => {
     expect(response.content).toEqual([
       { type: 'reasoning', text: 'Planning the call.', providerOptions: { google: { thoughtSignature: 'c2lnLXRob3VnaHQ=' } } },
       { type: 'text', text: 'Let me check.', providerOptions: { google: { thoughtSignature: 'c2lnLXRleHQ=' } } },
-      { type: 'tool-call', toolCallId: 'fc-1', toolName: 'get_weather', input: '{"city":"Oslo"}', providerOptions: { google: { thoughtSignature: 'c2lnLWNhbGw=' } } },
+      {
+        type: 'tool-call',
+        toolCallId: 'fc-1',
+        toolName: 'get_weather',
+        input: '{"city":"Oslo"}',
+        providerOptions: { google: { thoughtSignature: 'c2lnLWNhbGw=' } },
+      },
     ]);
     const streamed = await collect((await model.stream(request(), {})).parts);
-    expect(streamed.filter((part) => part.type === 'reasoning-end' || part.type === 'text-end' || part.type === 'tool-call').map((part) => ('providerOptions' in part ? part.providerOptions : undefined))).toEqual([
+    expect(
+      streamed
+        .filter((part) => part.type === 'reasoning-end' || part.type === 'text-end' || part.type === 'tool-call')
+        .map((part) => ('providerOptions' in part ? part.providerOptions : undefined)),
+    ).toEqual([
       { google: { thoughtSignature: 'c2lnLXRob3VnaHQ=' } },
       { google: { thoughtSignature: 'c2lnLXRleHQ=' } },
       { google: { thoughtSignature: 'c2lnLWNhbGw=' } },
@@ -292,7 +333,11 @@ describe('Gemini errors', () => {
   it('a 429 takes its delay from RetryInfo; a per-day quota is not retryable', async () => {
     mock.enqueue(
       { type: 'google-error', status: 429, body: resourceExhaustedBody('gemini-2.5-flash', 7) },
-      { type: 'google-error', status: 429, body: resourceExhaustedBody('gemini-2.5-flash', 40, 'GenerateRequestsPerDayPerProjectPerModel-FreeTier') },
+      {
+        type: 'google-error',
+        status: 429,
+        body: resourceExhaustedBody('gemini-2.5-flash', 40, 'GenerateRequestsPerDayPerProjectPerModel-FreeTier'),
+      },
     );
     const model = provider.chat('gemini-2.5-flash');
     const minute = await model.generate(request(), {}).catch((error: unknown) => error);
@@ -303,14 +348,29 @@ describe('Gemini errors', () => {
 
   it('maps 404 to model_not_found, a wrong key to the upstream authentication error, and an over-long prompt to the context window', async () => {
     mock.enqueue(
-      { type: 'http-error', status: 404, message: 'models/gemini-9 is not found for API version v1beta, or is not supported for generateContent.' },
-      { type: 'http-error', status: 400, message: 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).' },
+      {
+        type: 'http-error',
+        status: 404,
+        message: 'models/gemini-9 is not found for API version v1beta, or is not supported for generateContent.',
+      },
+      {
+        type: 'http-error',
+        status: 400,
+        message: 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).',
+      },
     );
     const model = provider.chat('gemini-9');
-    expect(await model.generate(request(), {}).catch((error: unknown) => error)).toMatchObject({ code: 'model_not_found', status: 404, isRetryable: false });
+    expect(await model.generate(request(), {}).catch((error: unknown) => error)).toMatchObject({
+      code: 'model_not_found',
+      status: 404,
+      isRetryable: false,
+    });
     expect(ContextWindowExceededError.isInstance(await model.generate(request(), {}).catch((error: unknown) => error))).toBe(true);
     const wrong = createGeminiProvider({ baseURL: mock.baseURL, apiKey: 'AIzaSy-wrong' });
-    const refused = await wrong.chat('gemini-2.5-flash').generate(request(), {}).catch((error: unknown) => error);
+    const refused = await wrong
+      .chat('gemini-2.5-flash')
+      .generate(request(), {})
+      .catch((error: unknown) => error);
     await wrong.close();
     expect(UpstreamError.isInstance(refused)).toBe(true);
     expect(refused).toMatchObject({ status: 502, code: 'upstream_authentication_error', isRetryable: false, upstreamStatus: 400 });
@@ -336,23 +396,37 @@ describe('Gemini errors', () => {
 
 describe('Gemini API abilities', () => {
   it('counts tokens with countTokens, wrapping the generate body', async () => {
-    const count = await provider.chat('gemini-2.5-flash').countTokens!(request({ messages: [{ role: 'user', content: [{ type: 'text', text: 'three small words' }] }] }), {});
+    const count = await provider.chat('gemini-2.5-flash').countTokens!(
+      request({ messages: [{ role: 'user', content: [{ type: 'text', text: 'three small words' }] }] }),
+      {},
+    );
     expect(count).toEqual({ inputTokens: 3, source: 'provider' });
     expect(mock.requests[0]?.path).toBe('/v1beta/models/gemini-2.5-flash:countTokens');
-    expect(sentBody()).toEqual({ generateContentRequest: { model: 'models/gemini-2.5-flash', contents: [{ role: 'user', parts: [{ text: 'three small words' }] }] } });
+    expect(sentBody()).toEqual({
+      generateContentRequest: { model: 'models/gemini-2.5-flash', contents: [{ role: 'user', parts: [{ text: 'three small words' }] }] },
+    });
   });
 
   it('lists models, checks health, describes credentials and knows model metadata', async () => {
     const models = await provider.listModels({});
     expect(models.map((model) => model.id)).toContain('gemini-2.5-flash');
     expect(await provider.checkHealth({})).toMatchObject({ healthy: true });
-    expect(provider.describeCredentials()).toEqual({ state: 'set', environmentVariable: 'GEMINI_API_KEY', setting: 'providers.gemini.api_key' });
+    expect(provider.describeCredentials()).toEqual({
+      state: 'set',
+      environmentVariable: 'GEMINI_API_KEY',
+      setting: 'providers.gemini.api_key',
+    });
     const unset = createGeminiProvider({ environment: { GOOGLE_API_KEY: 'from-google-variable' } });
     expect(unset.describeCredentials().state).toBe('set');
     expect(createGeminiProvider({ environment: {} }).describeCredentials().state).toBe('missing');
     // A key from the environment is for Google's host only, never for another base URL.
-    expect(createGeminiProvider({ baseURL: mock.baseURL, environment: { GEMINI_API_KEY: 'k' } }).describeCredentials().state).toBe('missing');
-    expect(provider.modelMetadata('models/gemini-2.5-pro')).toMatchObject({ contextWindow: 1_048_576, prices: { inputPerMillion: 1.25, outputPerMillion: 10 } });
+    expect(createGeminiProvider({ baseURL: mock.baseURL, environment: { GEMINI_API_KEY: 'k' } }).describeCredentials().state).toBe(
+      'missing',
+    );
+    expect(provider.modelMetadata('models/gemini-2.5-pro')).toMatchObject({
+      contextWindow: 1_048_576,
+      prices: { inputPerMillion: 1.25, outputPerMillion: 10 },
+    });
     expect(provider.modelMetadata('gemini-2.0-flash-001')?.id).toBe('gemini-2.0-flash');
     expect(provider.modelMetadata('gemini-embedding-001')?.capabilities).toEqual({ embeddings: true });
   });
@@ -361,7 +435,14 @@ describe('Gemini API abilities', () => {
     const defaultFetcher = createGeminiProvider({ baseURL: mock.baseURL, apiKey });
     const error = await defaultFetcher
       .chat('gemini-2.5-flash')
-      .generate(request({ messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: `${mock.url}/cat.png` }, mediaType: 'image/png' }] }] }), {})
+      .generate(
+        request({
+          messages: [
+            { role: 'user', content: [{ type: 'image', source: { type: 'url', url: `${mock.url}/cat.png` }, mediaType: 'image/png' }] },
+          ],
+        }),
+        {},
+      )
       .catch((caught: unknown) => caught);
     await defaultFetcher.close();
     expect(InvalidRequestError.isInstance(error)).toBe(true);
@@ -370,7 +451,10 @@ describe('Gemini API abilities', () => {
   });
 
   it('in strict mode refuses what it would drop, before any upstream call', async () => {
-    const error = await provider.chat('gemini-2.5-flash').generate(request({ user: 'u-1' }), { strict: true }).catch((caught: unknown) => caught);
+    const error = await provider
+      .chat('gemini-2.5-flash')
+      .generate(request({ user: 'u-1' }), { strict: true })
+      .catch((caught: unknown) => caught);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).param).toBe('user');
     expect(mock.requests).toHaveLength(0);

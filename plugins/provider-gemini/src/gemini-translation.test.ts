@@ -7,7 +7,10 @@ import type { GeminiMediaFetcher } from './convert-gemini-media.js';
 /** A 1×1 PNG, as the fake media server serves it. */
 const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 /** Stands in for the download of `https://…` media, so that no test reaches the network. */
-const fetchMedia: GeminiMediaFetcher = async (url) => ({ data: new Uint8Array(pixel), mediaType: url.endsWith('.png') ? 'image/png' : undefined });
+const fetchMedia: GeminiMediaFetcher = async (url) => ({
+  data: new Uint8Array(pixel),
+  mediaType: url.endsWith('.png') ? 'image/png' : undefined,
+});
 
 function record(options: { modelId?: string; cases?: readonly TranslationCase[]; call?: 'generate' | 'stream' } = {}) {
   return recordOutgoingBodies({
@@ -512,7 +515,10 @@ describe('Gemini translation matrix', () => {
 
   it('sends Gemini-specific shapes: system placement, media by URI, schemas, signatures, stop sequences', async () => {
     const cases: TranslationCase[] = [
-      { name: 'system only (sent as the user turn)', request: { model, messages: [{ role: 'system', content: [{ type: 'text', text: 'Only a system prompt.' }] }] } },
+      {
+        name: 'system only (sent as the user turn)',
+        request: { model, messages: [{ role: 'system', content: [{ type: 'text', text: 'Only a system prompt.' }] }] },
+      },
       {
         name: 'system messages between turns (all kept, in order)',
         request: {
@@ -535,7 +541,11 @@ describe('Gemini translation matrix', () => {
               role: 'user',
               content: [
                 { type: 'image', source: { type: 'url', url: 'gs://bucket/cat.jpg' }, mediaType: 'image/jpeg' },
-                { type: 'file', source: { type: 'url', url: 'https://generativelanguage.googleapis.com/v1beta/files/abc123' }, mediaType: 'application/pdf' },
+                {
+                  type: 'file',
+                  source: { type: 'url', url: 'https://generativelanguage.googleapis.com/v1beta/files/abc123' },
+                  mediaType: 'application/pdf',
+                },
                 { type: 'file', source: { type: 'file-id', fileId: 'files/xyz789' }, mediaType: 'audio/mpeg' },
                 { type: 'text', text: 'Compare them.' },
               ],
@@ -582,16 +592,32 @@ describe('Gemini translation matrix', () => {
               content: [
                 { type: 'reasoning', text: 'Need the tool.', providerOptions: { google: { thoughtSignature: 'sig-thought' } } },
                 { type: 'text', text: 'Checking.', providerOptions: { google: { thoughtSignature: 'sig-text' } } },
-                { type: 'tool-call', toolCallId: 'gemini_call_0_abc', toolName: 'get_weather', input: '{"city":"Oslo"}', providerOptions: { google: { thoughtSignature: 'sig-call' } } },
+                {
+                  type: 'tool-call',
+                  toolCallId: 'gemini_call_0_abc',
+                  toolName: 'get_weather',
+                  input: '{"city":"Oslo"}',
+                  providerOptions: { google: { thoughtSignature: 'sig-call' } },
+                },
               ],
             },
-            { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'gemini_call_0_abc', output: { type: 'json', value: { celsius: 4 } } }] },
+            {
+              role: 'tool',
+              content: [{ type: 'tool-result', toolCallId: 'gemini_call_0_abc', output: { type: 'json', value: { celsius: 4 } } }],
+            },
           ],
         },
       },
       {
         name: 'stop sequences past five, user, metadata, parallel flag',
-        request: { model, messages: [user('Go.')], stopSequences: ['a', 'b', 'c', 'd', 'e', 'f'], user: 'u-1', metadata: { team: 'x' }, parallelToolCalls: false },
+        request: {
+          model,
+          messages: [user('Go.')],
+          stopSequences: ['a', 'b', 'c', 'd', 'e', 'f'],
+          user: 'u-1',
+          metadata: { team: 'x' },
+          parallelToolCalls: false,
+        },
       },
       { name: 'reasoning effort none', request: { model, messages: [user('Quick.')], reasoning: { effort: 'none' } } },
       {
@@ -600,7 +626,10 @@ describe('Gemini translation matrix', () => {
           model,
           messages: [user('Hello.')],
           providerOptions: {
-            google: { safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }], generationConfig: { candidateCount: 1 } },
+            google: {
+              safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }],
+              generationConfig: { candidateCount: 1 },
+            },
             openai: { logprobs: true },
           },
         },
@@ -1010,7 +1039,9 @@ describe('Gemini translation matrix', () => {
     const bodies = await record({
       modelId: 'gemma-3-27b-it',
       call: 'stream',
-      cases: [{ name: 'gemma', request: { model, messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, user('Hi.')] } }],
+      cases: [
+        { name: 'gemma', request: { model, messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, user('Hi.')] } },
+      ],
     });
     expect(bodies).toMatchInlineSnapshot(`
       {

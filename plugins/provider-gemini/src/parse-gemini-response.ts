@@ -50,7 +50,9 @@ export function parseGeminiResponse(value: GeminiResponse, warnings: WarningV1[]
   }
   const blocked = candidate === undefined ? value.promptFeedback?.blockReason : undefined;
   const finishReason =
-    blocked !== undefined ? { unified: 'content-filter' as const, raw: blocked } : mapGeminiFinishReason(candidate?.finishReason, calls > 0);
+    blocked !== undefined
+      ? { unified: 'content-filter' as const, raw: blocked }
+      : mapGeminiFinishReason(candidate?.finishReason, calls > 0);
   const usage = normalizeGeminiUsage(value.usageMetadata);
   const created = value.createTime === undefined ? undefined : Math.floor(Date.parse(value.createTime) / 1000);
   return {

@@ -27,9 +27,12 @@ export function readServiceAccountKey(source: { json: unknown } | { file: string
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new ConfigError(`${where}: cannot read the service-account key file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, {
-        cause: error,
-      });
+      throw new ConfigError(
+        `${where}: cannot read the service-account key file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+        {
+          cause: error,
+        },
+      );
     }
     value = parse(text, `${where} (${path})`);
   } else {

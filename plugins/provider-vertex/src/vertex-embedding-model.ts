@@ -57,7 +57,10 @@ export class VertexEmbeddingModel implements EmbeddingModelV1 {
       upstream = { status: response.status, headers: pickUpstreamHeaders(response.headers) };
       const predictions = (value as { predictions?: unknown } | null)?.predictions;
       if (!Array.isArray(predictions) || predictions.length !== batch.length) {
-        throw this.client.malformed(`a prediction answer that does not hold ${batch.length} embeddings: ${JSON.stringify(value).slice(0, 200)}`, this.modelId);
+        throw this.client.malformed(
+          `a prediction answer that does not hold ${batch.length} embeddings: ${JSON.stringify(value).slice(0, 200)}`,
+          this.modelId,
+        );
       }
       for (const prediction of predictions as Prediction[]) {
         const values = prediction?.embeddings?.values;

@@ -86,7 +86,8 @@ export class VertexEndpoint implements GeminiEndpoint {
   private keySource(): { from: { json: unknown } | { file: string }; where: string } | undefined {
     const path = this.options.settingsPath;
     if (this.options.credentials !== undefined) return { from: { json: this.options.credentials }, where: `${path}.credentials` };
-    if (this.options.credentialsFile !== undefined) return { from: { file: this.options.credentialsFile }, where: `${path}.credentials_file` };
+    if (this.options.credentialsFile !== undefined)
+      return { from: { file: this.options.credentialsFile }, where: `${path}.credentials_file` };
     const file = this.options.environmentFallback ? this.options.environment[credentialsVariable] : undefined;
     if (file !== undefined && file.trim() !== '') return { from: { file: file.trim() }, where: credentialsVariable };
     return undefined;

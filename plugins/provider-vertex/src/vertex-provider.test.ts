@@ -19,7 +19,13 @@ afterEach(async () => {
 const request: ChatRequestV1 = { model: 'alias', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello there.' }] }] };
 
 function provider(overrides: Parameters<typeof createVertexProvider>[0] = {}) {
-  return createVertexProvider({ baseURL: vertex.api.baseURL, credentialsFile: vertex.keyFile, location: vertex.location, now: () => clock, ...overrides });
+  return createVertexProvider({
+    baseURL: vertex.api.baseURL,
+    credentialsFile: vertex.keyFile,
+    location: vertex.location,
+    now: () => clock,
+    ...overrides,
+  });
 }
 
 describe('vertex access tokens', () => {
@@ -51,21 +57,33 @@ describe('vertex access tokens', () => {
     const impostor = { ...other.key, client_email: vertex.key.client_email, token_uri: vertex.oauth.tokenURI };
     await other.close();
     const vertexProvider = provider({ credentialsFile: undefined, credentials: JSON.stringify(impostor) });
-    const error = await vertexProvider.chat('gemini-2.5-flash').generate(request, {}).catch((caught: unknown) => caught);
+    const error = await vertexProvider
+      .chat('gemini-2.5-flash')
+      .generate(request, {})
+      .catch((caught: unknown) => caught);
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 502, code: 'upstream_authentication_error', isRetryable: false });
     expect((error as Error).message).toContain('Invalid JWT Signature');
     expect((error as Error).message).not.toContain('PRIVATE KEY');
     expect(vertex.api.requests).toHaveLength(0);
-    await vertexProvider.chat('gemini-2.5-flash').generate(request, {}).catch(() => undefined);
+    await vertexProvider
+      .chat('gemini-2.5-flash')
+      .generate(request, {})
+      .catch(() => undefined);
     expect(vertex.oauth.requests).toHaveLength(2);
     await vertexProvider.close();
   });
 
   it('reads no key and sends nothing when none is configured', async () => {
-    const vertexProvider = createVertexProvider({ baseURL: vertex.api.baseURL, environment: { GOOGLE_APPLICATION_CREDENTIALS: vertex.keyFile } });
+    const vertexProvider = createVertexProvider({
+      baseURL: vertex.api.baseURL,
+      environment: { GOOGLE_APPLICATION_CREDENTIALS: vertex.keyFile },
+    });
     // GOOGLE_APPLICATION_CREDENTIALS is for Google's own host: not used for another base URL.
-    const error = await vertexProvider.chat('gemini-2.5-flash').generate(request, {}).catch((caught: unknown) => caught);
+    const error = await vertexProvider
+      .chat('gemini-2.5-flash')
+      .generate(request, {})
+      .catch((caught: unknown) => caught);
     expect(MissingCredentialError.isInstance(error)).toBe(true);
     expect(vertexProvider.describeCredentials()).toEqual({
       state: 'missing',
@@ -81,15 +99,22 @@ describe('vertex requests', () => {
   it('calls the project and location paths, counts tokens with the plain body, and embeds with :predict', async () => {
     const vertexProvider = provider();
     await vertexProvider.chat('gemini-2.5-flash').generate({ ...request, metadata: { team: 'search' } }, {});
-    expect(vertex.api.requests[0]?.path).toBe(`/v1/projects/${vertex.project}/locations/${vertex.location}/publishers/google/models/gemini-2.5-flash:generateContent`);
+    expect(vertex.api.requests[0]?.path).toBe(
+      `/v1/projects/${vertex.project}/locations/${vertex.location}/publishers/google/models/gemini-2.5-flash:generateContent`,
+    );
     expect(vertex.api.requests[0]?.body).toMatchObject({ labels: { team: 'search' } });
     const count = await vertexProvider.chat('gemini-2.5-flash').countTokens!(request, {});
     expect(count).toEqual({ inputTokens: 2, source: 'provider' });
     expect(vertex.api.requests[1]?.body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hello there.' }] }] });
-    const { response } = await vertexProvider.embeddings('text-embedding-005').embed({ model: 'e', values: ['one two', 'three'], dimensions: 8 }, {});
+    const { response } = await vertexProvider
+      .embeddings('text-embedding-005')
+      .embed({ model: 'e', values: ['one two', 'three'], dimensions: 8 }, {});
     expect(response.embeddings.map((vector) => vector.length)).toEqual([8, 8]);
     expect(response.usage).toEqual({ inputTokens: 3 });
-    expect(vertex.api.requests[2]?.body).toEqual({ instances: [{ content: 'one two' }, { content: 'three' }], parameters: { outputDimensionality: 8 } });
+    expect(vertex.api.requests[2]?.body).toEqual({
+      instances: [{ content: 'one two' }, { content: 'three' }],
+      parameters: { outputDimensionality: 8 },
+    });
     await vertexProvider.embeddings('gemini-embedding-001').embed({ model: 'e', values: ['a', 'b'] }, {});
     expect(vertex.api.requests.slice(3).map((sent) => (sent.body as { instances: unknown[] }).instances.length)).toEqual([1, 1]);
     expect(await vertexProvider.checkHealth({})).toMatchObject({ healthy: true });
@@ -104,7 +129,10 @@ describe('vertex requests', () => {
 
   it('answers a wrong project with Google 403 as the upstream authentication error', async () => {
     const vertexProvider = provider({ project: 'someone-else' });
-    const error = await vertexProvider.chat('gemini-2.5-flash').generate(request, {}).catch((caught: unknown) => caught);
+    const error = await vertexProvider
+      .chat('gemini-2.5-flash')
+      .generate(request, {})
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ upstreamStatus: 403, code: 'upstream_authentication_error' });
     await vertexProvider.close();
   });

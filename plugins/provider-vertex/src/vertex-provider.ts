@@ -1,6 +1,21 @@
-import type { CallOptions, ChatModelV1, CredentialStateV1, EmbeddingModelV1, HealthStatusV1, ModelMetadataV1, ProviderV1 } from '@modelgate/core';
+import type {
+  CallOptions,
+  ChatModelV1,
+  CredentialStateV1,
+  EmbeddingModelV1,
+  HealthStatusV1,
+  ModelMetadataV1,
+  ProviderV1,
+} from '@modelgate/core';
 import type { HttpPools } from '@modelgate/plugin-kit';
-import { defaultGeminiBaseURL, findGeminiModelMetadata, GeminiChatModel, type GeminiClient, type GeminiMediaFetcher, type GeminiRequest } from '@modelgate/provider-gemini';
+import {
+  defaultGeminiBaseURL,
+  findGeminiModelMetadata,
+  GeminiChatModel,
+  type GeminiClient,
+  type GeminiMediaFetcher,
+  type GeminiRequest,
+} from '@modelgate/provider-gemini';
 import { VertexEmbeddingModel } from './vertex-embedding-model.js';
 import { credentialsVariable, type VertexEndpoint } from './vertex-endpoint.js';
 

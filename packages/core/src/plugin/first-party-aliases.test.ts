@@ -11,7 +11,15 @@ const gemini = definePlugin({
   specificationVersion: 'v1',
   settingsSchema: z.strictObject({ api_key: z.string().optional() }),
   aliases: ['google'],
-  create: (_settings, context) => ({ specificationVersion: 'v1', name: context.instanceName, type: context.type, chat: () => { throw new Error('not used'); } }) as never,
+  create: (_settings, context) =>
+    ({
+      specificationVersion: 'v1',
+      name: context.instanceName,
+      type: context.type,
+      chat: () => {
+        throw new Error('not used');
+      },
+    }) as never,
 });
 
 function notFound(specifier: string): Error {
@@ -57,7 +65,9 @@ describe('first-party aliases', () => {
       .instantiate({ kind: 'provider', instanceName: 'g', type: 'google', settings: {}, configPath: ['providers', 'g'] })
       .catch((caught: unknown) => caught);
     expect(ConfigError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toContain('unknown provider type "google"; tried @modelgate/provider-gemini, modelgate-provider-gemini');
+    expect((error as Error).message).toContain(
+      'unknown provider type "google"; tried @modelgate/provider-gemini, modelgate-provider-gemini',
+    );
     expect(imported.slice(0, 2)).toEqual(['@modelgate/provider-gemini', 'modelgate-provider-gemini']);
   });
 });

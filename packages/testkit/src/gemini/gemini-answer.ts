@@ -55,7 +55,12 @@ export function geminiResponse(answer: GeminiAnswer, model: string, promptWords:
   if (answer.text !== undefined && answer.text !== '') parts.push({ text: answer.text });
   for (const call of answer.calls ?? []) parts.push(callPart(call));
   const usage = answer.usage ?? { inputTokens: promptWords, outputTokens: countWords(answer.text ?? '') + (answer.calls?.length ?? 0) };
-  return { candidates: [candidate(parts, answer.finishReason)], usageMetadata: usageMetadata(usage), modelVersion: model, responseId: responseId() };
+  return {
+    candidates: [candidate(parts, answer.finishReason)],
+    usageMetadata: usageMetadata(usage),
+    modelVersion: model,
+    responseId: responseId(),
+  };
 }
 
 /** Splits text into pieces of two words (with their spaces), as Gemini streams a few tokens per chunk. */

@@ -1,4 +1,8 @@
-import type { ConformanceUpstream, ConformanceUpstreamDefinition, ConformanceUpstreamLimitations } from '../conformance/conformance-upstream.js';
+import type {
+  ConformanceUpstream,
+  ConformanceUpstreamDefinition,
+  ConformanceUpstreamLimitations,
+} from '../conformance/conformance-upstream.js';
 import type { RecordedRequest } from '../request-recorder.js';
 import { startMockGemini } from './start-mock-gemini.js';
 

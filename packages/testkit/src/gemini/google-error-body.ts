@@ -43,7 +43,11 @@ export function invalidApiKeyBody(): GoogleErrorBody {
       domain: 'googleapis.com',
       metadata: { service: 'generativelanguage.googleapis.com' },
     },
-    { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: 'API key not valid. Please pass a valid API key.' },
+    {
+      '@type': 'type.googleapis.com/google.rpc.LocalizedMessage',
+      locale: 'en-US',
+      message: 'API key not valid. Please pass a valid API key.',
+    },
   ]);
 }
 
@@ -64,7 +68,11 @@ export function unauthenticatedBody(): GoogleErrorBody {
 }
 
 /** A 429 as the Gemini API sends it: the quota that ran out, and `RetryInfo` with the delay. */
-export function resourceExhaustedBody(model: string, retryAfterSeconds: number, quotaId = 'GenerateRequestsPerMinutePerProjectPerModel'): GoogleErrorBody {
+export function resourceExhaustedBody(
+  model: string,
+  retryAfterSeconds: number,
+  quotaId = 'GenerateRequestsPerMinutePerProjectPerModel',
+): GoogleErrorBody {
   return googleErrorBody(
     429,
     `You exceeded your current quota, please check your plan and billing details. Please retry in ${retryAfterSeconds}s.`,
@@ -80,7 +88,10 @@ export function resourceExhaustedBody(model: string, retryAfterSeconds: number, 
           },
         ],
       },
-      { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+      {
+        '@type': 'type.googleapis.com/google.rpc.Help',
+        links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }],
+      },
       { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds}s` },
     ],
   );

@@ -76,12 +76,21 @@ export async function serveGeminiScenario(scenario: GeminiMockScenario, exchange
   switch (scenario.type) {
     case 'text':
       return serveAnswer(
-        { text: scenario.text, finishReason: scenario.finishReason === 'length' ? 'MAX_TOKENS' : 'STOP', ...(scenario.usage ? { usage: scenario.usage } : {}) },
+        {
+          text: scenario.text,
+          finishReason: scenario.finishReason === 'length' ? 'MAX_TOKENS' : 'STOP',
+          ...(scenario.usage ? { usage: scenario.usage } : {}),
+        },
         exchange,
       );
     case 'tool-calls':
       return serveAnswer(
-        { calls: scenario.calls, finishReason: 'STOP', ...(scenario.text === undefined ? {} : { text: scenario.text }), ...(scenario.usage ? { usage: scenario.usage } : {}) },
+        {
+          calls: scenario.calls,
+          finishReason: 'STOP',
+          ...(scenario.text === undefined ? {} : { text: scenario.text }),
+          ...(scenario.usage ? { usage: scenario.usage } : {}),
+        },
         exchange,
       );
     case 'rate-limit':
@@ -99,7 +108,10 @@ export async function serveGeminiScenario(scenario: GeminiMockScenario, exchange
     case 'drop':
       if (exchange.stream !== false) {
         startStream(exchange);
-        await writeFrames(exchange, partialChunks(exchange, scenario.text ?? 'This answer is cut off in the middle.', scenario.afterChunks));
+        await writeFrames(
+          exchange,
+          partialChunks(exchange, scenario.text ?? 'This answer is cut off in the middle.', scenario.afterChunks),
+        );
       }
       exchange.markDropped();
       response.socket?.destroy();

@@ -121,8 +121,18 @@ export async function startMockGemini(options: MockGeminiOptions = {}): Promise<
       return;
     }
     if (!authorized(exchange)) return;
-    if (variant === 'vertex' && (route.project !== (options.project ?? route.project) || route.location !== (options.location ?? route.location))) {
-      sendJson(response, 403, googleErrorBody(403, `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${route.project}/locations/${route.location}/publishers/google/models/${route.model}' (or it may not exist).`));
+    if (
+      variant === 'vertex' &&
+      (route.project !== (options.project ?? route.project) || route.location !== (options.location ?? route.location))
+    ) {
+      sendJson(
+        response,
+        403,
+        googleErrorBody(
+          403,
+          `Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/${route.project}/locations/${route.location}/publishers/google/models/${route.model}' (or it may not exist).`,
+        ),
+      );
       return;
     }
     if (!isRecord(body)) {
@@ -152,7 +162,11 @@ export async function startMockGemini(options: MockGeminiOptions = {}): Promise<
       case 'countTokens': {
         const inner = isRecord(body.generateContentRequest) ? body.generateContentRequest : body;
         if (variant === 'vertex' && body.generateContentRequest !== undefined) {
-          sendJson(response, 400, googleErrorBody(400, 'Invalid JSON payload received. Unknown name "generateContentRequest": Cannot find field.'));
+          sendJson(
+            response,
+            400,
+            googleErrorBody(400, 'Invalid JSON payload received. Unknown name "generateContentRequest": Cannot find field.'),
+          );
           return;
         }
         const total = countWords(inner.contents) + countWords(inner.systemInstruction);
@@ -165,12 +179,22 @@ export async function startMockGemini(options: MockGeminiOptions = {}): Promise<
         const requests = route.method === 'embedContent' ? [body] : Array.isArray(body.requests) ? body.requests.filter(isRecord) : [];
         for (const [index, item] of requests.entries()) {
           if (route.method === 'batchEmbedContents' && item.model !== `models/${route.model}`) {
-            sendJson(response, 400, googleErrorBody(400, `* BatchEmbedContentsRequest.requests[${index}].model: The model in each request must match the model in the URL.`));
+            sendJson(
+              response,
+              400,
+              googleErrorBody(
+                400,
+                `* BatchEmbedContentsRequest.requests[${index}].model: The model in each request must match the model in the URL.`,
+              ),
+            );
             return;
           }
         }
         const vectors = requests.map((item) => ({
-          values: mockEmbedding(contentTexts(item.content), typeof item.outputDimensionality === 'number' ? item.outputDimensionality : dimensionsDefault),
+          values: mockEmbedding(
+            contentTexts(item.content),
+            typeof item.outputDimensionality === 'number' ? item.outputDimensionality : dimensionsDefault,
+          ),
         }));
         sendJson(response, 200, route.method === 'embedContent' ? { embedding: vectors[0] } : { embeddings: vectors });
         return;
@@ -183,7 +207,9 @@ export async function startMockGemini(options: MockGeminiOptions = {}): Promise<
         sendJson(response, 200, {
           predictions: instances.map((instance) => {
             const text = typeof instance.content === 'string' ? instance.content : '';
-            return { embeddings: { values: mockEmbedding(text, dimensions), statistics: { truncated: false, token_count: countWords(text) } } };
+            return {
+              embeddings: { values: mockEmbedding(text, dimensions), statistics: { truncated: false, token_count: countWords(text) } },
+            };
           }),
           metadata: { billableCharacterCount: instances.reduce((sum, instance) => sum + String(instance.content ?? '').length, 0) },
         });

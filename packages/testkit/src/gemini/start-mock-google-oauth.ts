@@ -61,7 +61,10 @@ export async function startMockGoogleOAuth(options: MockGoogleOAuthOptions): Pro
     }
     const form = new URLSearchParams(recorded.rawBody);
     if (form.get('grant_type') !== grantType) {
-      sendJson(response, 400, { error: 'unsupported_grant_type', error_description: `Invalid grant_type: ${form.get('grant_type') ?? ''}` });
+      sendJson(response, 400, {
+        error: 'unsupported_grant_type',
+        error_description: `Invalid grant_type: ${form.get('grant_type') ?? ''}`,
+      });
       return;
     }
     const assertion = form.get('assertion') ?? '';
@@ -72,7 +75,12 @@ export async function startMockGoogleOAuth(options: MockGoogleOAuthOptions): Pro
       sendJson(response, 400, invalidGrant('Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.'));
       return;
     }
-    const signed = verify('RSA-SHA256', Buffer.from(`${headerSegment}.${claimsSegment}`), options.publicKey, Buffer.from(signatureSegment, 'base64url'));
+    const signed = verify(
+      'RSA-SHA256',
+      Buffer.from(`${headerSegment}.${claimsSegment}`),
+      options.publicKey,
+      Buffer.from(signatureSegment, 'base64url'),
+    );
     if (!signed) {
       sendJson(response, 400, invalidGrant('Invalid JWT Signature.'));
       return;
@@ -91,7 +99,13 @@ export async function startMockGoogleOAuth(options: MockGoogleOAuthOptions): Pro
       expires <= clock ||
       expires - issuedAt > 3600
     ) {
-      sendJson(response, 400, invalidGrant('Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.'));
+      sendJson(
+        response,
+        400,
+        invalidGrant(
+          'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+        ),
+      );
       return;
     }
     accepted.push(claims);

@@ -28,7 +28,9 @@ export interface MockVertex {
  * JWT's RS256 signature against the account's public key, and the API accepts only the access tokens
  * it issued. The API and the token endpoint are two servers, so the API's requests are the model calls only.
  */
-export async function startMockVertex(options: { project?: string; location?: string; expiresInSeconds?: number; now?(): number } = {}): Promise<MockVertex> {
+export async function startMockVertex(
+  options: { project?: string; location?: string; expiresInSeconds?: number; now?(): number } = {},
+): Promise<MockVertex> {
   const project = options.project ?? vertexConformanceProject;
   const location = options.location ?? vertexConformanceLocation;
   const account = createTestServiceAccount({ projectId: project, tokenURI: '' });
