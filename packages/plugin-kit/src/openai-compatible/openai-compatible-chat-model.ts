@@ -10,7 +10,6 @@ import type {
   NativeChatStreamV1,
   WarningV1,
 } from '@modelgate/core';
-import { createUpstreamError } from '../create-upstream-error.js';
 import type { HttpResponse } from '../http-pools.js';
 import { refuseWarningsWhenStrict } from '../refuse-warnings-when-strict.js';
 import { convertToOpenAICompatibleChatBody } from './convert-to-openai-compatible-chat-body.js';
@@ -115,7 +114,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     const value = this.client.parseJson(text, this.modelId);
     const normalized = normalizeOpenAICompatibleCompletion(value, this.modelId);
     if (normalized === undefined) {
-      throw createUpstreamError({
+      throw this.client.upstreamError({
         status: response.status,
         body: text,
         provider: this.provider,
@@ -138,7 +137,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     const contentType = response.headers['content-type'] ?? '';
     if (contentType.includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw createUpstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
+      throw this.client.upstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
     }
     return response;
   }
