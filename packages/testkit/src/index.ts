@@ -78,3 +78,29 @@ export {
 } from './mock-server/start-recording-server.js';
 export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
 export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';
+
+export { startMockAzure, azureDeploymentOf, type MockAzureOptions, type MockAzureServer } from './azure/start-mock-azure.js';
+export { azureConformanceUpstream, type AzureConformanceUpstreamOptions } from './azure/azure-conformance-upstream.js';
+export {
+  azureContentFilterBody,
+  azureDeploymentNotFoundBody,
+  azureErrorBody,
+  azureRateLimitBody,
+  azureResourceNotFoundBody,
+  azureUnauthorizedBody,
+  contentFilterResults,
+  type AzureErrorBody,
+} from './azure/azure-error-body.js';
+export { azureContentFilterWire, type AzureContentFilterMode } from './azure/azure-content-filter.js';
+export type { ScenarioWire } from './openai/serve-scenario.js';
+
+export { startMockMistral, type MistralMockScenario, type MockMistralOptions, type MockMistralServer } from './mistral/start-mock-mistral.js';
+export { mistralConformanceUpstream, type MistralConformanceUpstreamOptions } from './mistral/mistral-conformance-upstream.js';
+export {
+  mistralErrorBody,
+  mistralToolCallIdBody,
+  mistralValidationBody,
+  type MistralErrorBody,
+  type MistralValidationDetail,
+} from './mistral/mistral-error-body.js';
+export { mistralEmbeddingDimensions, mistralToolCallId } from './mistral/mistral-wire.js';

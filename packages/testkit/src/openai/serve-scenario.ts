@@ -19,6 +19,16 @@ export interface ScenarioExchange {
   isClosed(): boolean;
   /** Called before the mock destroys the socket on purpose, so that it is not recorded as a client abort. */
   markDropped(): void;
+  /** How a host that speaks OpenAI's format with additions (Azure's content-filter annotations) changes the answers. */
+  wire?: ScenarioWire;
+}
+
+/** Changes to OpenAI's answers, for mocks of hosts that add to its wire format. */
+export interface ScenarioWire {
+  /** The stream's chunks (without `[DONE]`), in order; may add, change or remove chunks. */
+  chunks?(chunks: Record<string, unknown>[]): Record<string, unknown>[];
+  /** The non-stream `chat.completion` object. */
+  completion?(body: Record<string, unknown>): Record<string, unknown>;
 }
 
 function commonHeaders(): Record<string, string> {
@@ -48,7 +58,8 @@ function includesUsage(body: Record<string, unknown>): boolean {
 /** The SSE events (without `[DONE]`) of a text or tool-calls answer to the exchange's request. */
 function streamEvents(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange): string[] {
   const answer = resolveMockAnswer(scenario, exchange.body);
-  return chatCompletionChunks(answer, includesUsage(exchange.body)).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
+  const chunks = chatCompletionChunks(answer, includesUsage(exchange.body));
+  return (exchange.wire?.chunks?.(chunks) ?? chunks).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
 }
 
 function startStream(response: ServerResponse): void {
@@ -79,7 +90,8 @@ async function serveAnswer(
     return;
   }
   if (!isStream(exchange)) {
-    sendJson(response, 200, chatCompletionBody(resolveMockAnswer(scenario, body)));
+    const completion = chatCompletionBody(resolveMockAnswer(scenario, body));
+    sendJson(response, 200, exchange.wire?.completion?.(completion) ?? completion);
     return;
   }
   startStream(response);
