@@ -19,11 +19,15 @@ function imagePart(part: ImagePartV1, warnings: WarningV1[]): WirePart | undefin
 }
 
 function filePart(part: FilePartV1, warnings: WarningV1[]): WirePart | undefined {
-  // Mistral reads documents (PDF) from a URL; bytes and file ids of other APIs it cannot take.
-  if (part.source.type === 'url') return { type: 'document_url', document_url: part.source.url, ...(part.filename ? { document_name: part.filename } : {}) };
+  // Mistral reads documents from a URL, a PDF also as a data URL; other bytes and other APIs' file ids it cannot take.
+  const name = part.filename === undefined ? {} : { document_name: part.filename };
+  if (part.source.type === 'url') return { type: 'document_url', document_url: part.source.url, ...name };
+  if (part.source.type === 'data' && part.mediaType === 'application/pdf') {
+    return { type: 'document_url', document_url: `data:application/pdf;base64,${part.source.data}`, ...name };
+  }
   warnings.push({
     type: 'unsupported-content',
-    message: `Mistral takes documents by URL only; ${part.filename ?? `the ${part.mediaType ?? 'file'}`} was dropped.`,
+    message: `Mistral takes documents by URL or as PDF data only; ${part.filename ?? `the ${part.mediaType ?? 'file'}`} was dropped.`,
   });
   return undefined;
 }
