@@ -65,6 +65,11 @@ describe('Mistral translation matrix', () => {
               {
                 "content": [
                   {
+                    "document_name": "report.pdf",
+                    "document_url": "data:application/pdf;base64,JVBERi0xLjQK",
+                    "type": "document_url",
+                  },
+                  {
                     "text": "Summarise the report.",
                     "type": "text",
                   },
@@ -74,12 +79,7 @@ describe('Mistral translation matrix', () => {
             ],
             "model": "mistral-small-latest",
           },
-          "warnings": [
-            {
-              "message": "Mistral takes documents by URL only; report.pdf was dropped.",
-              "type": "unsupported-content",
-            },
-          ],
+          "warnings": [],
         },
         "image as inline data": {
           "body": {
