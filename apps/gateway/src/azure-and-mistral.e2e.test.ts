@@ -1,11 +1,5 @@
 import { parseConfig, type GatewayConfigInput } from '@modelgate/core';
-import {
-  openAIMockScenario,
-  startMockAzure,
-  startMockMistral,
-  type ConformanceScenario,
-  type RecordedRequest,
-} from '@modelgate/testkit';
+import { openAIMockScenario, startMockAzure, startMockMistral, type ConformanceScenario, type RecordedRequest } from '@modelgate/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.js';
@@ -94,7 +88,12 @@ for (const [name, start] of Object.entries(upstreams)) {
 
     it('streams the text, one finish and the usage chunk', async () => {
       upstream.enqueue({ type: 'text', text: 'Cold in Oslo, mild in Lima.', usage: { inputTokens: 14, outputTokens: 8 } });
-      const stream = await client.chat.completions.create({ model: 'smart', messages, stream: true, stream_options: { include_usage: true } });
+      const stream = await client.chat.completions.create({
+        model: 'smart',
+        messages,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
       let content = '';
       const finishes: string[] = [];
       let usage: OpenAI.CompletionUsage | undefined;
@@ -153,7 +152,13 @@ for (const [name, start] of Object.entries(upstreams)) {
         messages: [
           ...messages,
           // A call from an earlier provider, with OpenAI's id style, and the calls just made.
-          { role: 'assistant', content: null, tool_calls: [{ id: 'call_9f8e7d6c5b4a39281706', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } }] },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [
+              { id: 'call_9f8e7d6c5b4a39281706', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } },
+            ],
+          },
           { role: 'tool', tool_call_id: 'call_9f8e7d6c5b4a39281706', content: '24 C' },
           { role: 'assistant', content: null, tool_calls: calls },
           { role: 'tool', tool_call_id: calls[0]!.id, content: '-3 C' },
@@ -161,8 +166,10 @@ for (const [name, start] of Object.entries(upstreams)) {
         ],
       });
       expect(answer.choices[0]?.message.content).toBe('Oslo is cold, Lima is mild.');
-      const sent = (upstream.requests[before]?.body as { messages: Record<string, unknown>[] }).messages;
-      const assistantIds = sent.filter((message) => message.role === 'assistant').flatMap((message) => (message.tool_calls as { id: string }[]).map((call) => call.id));
+      const sent = (upstream.requests[before]!.body as { messages: Record<string, unknown>[] }).messages;
+      const assistantIds = sent
+        .filter((message) => message.role === 'assistant')
+        .flatMap((message) => (message.tool_calls as { id: string }[]).map((call) => call.id));
       const resultIds = sent.filter((message) => message.role === 'tool').map((message) => message.tool_call_id);
       expect(resultIds).toEqual(assistantIds);
       // The ids the client saw for the calls just made reach the upstream unchanged.

@@ -94,7 +94,12 @@ export {
 export { azureContentFilterWire, type AzureContentFilterMode } from './azure/azure-content-filter.js';
 export type { ScenarioWire } from './openai/serve-scenario.js';
 
-export { startMockMistral, type MistralMockScenario, type MockMistralOptions, type MockMistralServer } from './mistral/start-mock-mistral.js';
+export {
+  startMockMistral,
+  type MistralMockScenario,
+  type MockMistralOptions,
+  type MockMistralServer,
+} from './mistral/start-mock-mistral.js';
 export { mistralConformanceUpstream, type MistralConformanceUpstreamOptions } from './mistral/mistral-conformance-upstream.js';
 export {
   mistralErrorBody,

@@ -4,7 +4,8 @@ export const azureApiKeyVariable = 'AZURE_OPENAI_API_KEY';
 export const azureTokenVariable = 'AZURE_OPENAI_AD_TOKEN';
 
 /** Azure's own hosts: the built-in environment variables are sent only there unless the operator says otherwise. */
-const azureHost = /(?:^|\.)(?:openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com|openai\.azure\.us|openai\.azure\.cn)$/i;
+const azureHost =
+  /(?:^|\.)(?:openai\.azure\.com|services\.ai\.azure\.com|cognitiveservices\.azure\.com|openai\.azure\.us|openai\.azure\.cn)$/i;
 
 export function isAzureHost(baseURL: string): boolean {
   try {

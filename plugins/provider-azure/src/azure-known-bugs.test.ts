@@ -33,7 +33,13 @@ const envelope = { id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 1
 
 describe('Azure and the twelve known translation bugs', () => {
   it('#1 parallel tool calls in a stream keep their own index, id and name', async () => {
-    mock.enqueue({ type: 'tool_calls', calls: [{ name: 'get_weather', arguments: '{"city":"Oslo"}' }, { name: 'get_time', arguments: '{"tz":"UTC"}' }] });
+    mock.enqueue({
+      type: 'tool_calls',
+      calls: [
+        { name: 'get_weather', arguments: '{"city":"Oslo"}' },
+        { name: 'get_time', arguments: '{"tz":"UTC"}' },
+      ],
+    });
     const collected = await collectStreamParts((await model().stream(ask({ tools: [tool] }), {})).parts);
     expect(streamPartProblems(collected.parts)).toEqual([]);
     expect(streamedToolCalls(collected.parts).map((call) => [call.toolName, call.input])).toEqual([
@@ -43,7 +49,10 @@ describe('Azure and the twelve known translation bugs', () => {
   });
 
   it('#2 interleaved tool deltas of two calls are kept apart by their upstream index', async () => {
-    const call = (index: number, fields: Record<string, unknown>) => ({ ...envelope, choices: [{ index: 0, delta: { tool_calls: [{ index, ...fields }] }, finish_reason: null }] });
+    const call = (index: number, fields: Record<string, unknown>) => ({
+      ...envelope,
+      choices: [{ index: 0, delta: { tool_calls: [{ index, ...fields }] }, finish_reason: null }],
+    });
     mock.enqueue({
       type: 'raw',
       status: 200,
@@ -71,7 +80,11 @@ describe('Azure and the twelve known translation bugs', () => {
   });
 
   it('#4 cached tokens stay inside the input count and reasoning inside the output count', async () => {
-    mock.enqueue({ type: 'text', content: 'Cached.', usage: { promptTokens: 100, completionTokens: 40, cachedTokens: 60, reasoningTokens: 30 } });
+    mock.enqueue({
+      type: 'text',
+      content: 'Cached.',
+      usage: { promptTokens: 100, completionTokens: 40, cachedTokens: 60, reasoningTokens: 30 },
+    });
     const { response } = await model().generate(ask(), {});
     expect(response.usage).toEqual({ inputTokens: 100, outputTokens: 40, totalTokens: 140, cacheReadTokens: 60, reasoningTokens: 30 });
   });
@@ -88,8 +101,20 @@ describe('Azure and the twelve known translation bugs', () => {
         tools: [tool],
         messages: [
           user('Two cities.'),
-          { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: '{}' }, { type: 'tool-call', toolCallId: 'call_2', toolName: 'get_weather', input: '{}' }] },
-          { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_1', output: { type: 'text', value: 'a' } }, { type: 'tool-result', toolCallId: 'call_2', output: { type: 'text', value: 'b' } }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: '{}' },
+              { type: 'tool-call', toolCallId: 'call_2', toolName: 'get_weather', input: '{}' },
+            ],
+          },
+          {
+            role: 'tool',
+            content: [
+              { type: 'tool-result', toolCallId: 'call_1', output: { type: 'text', value: 'a' } },
+              { type: 'tool-result', toolCallId: 'call_2', output: { type: 'text', value: 'b' } },
+            ],
+          },
         ],
       }),
       {},
@@ -111,10 +136,19 @@ describe('Azure and the twelve known translation bugs', () => {
 
   it('#8 an image URL goes as a URL, not downloaded', async () => {
     await model().generate(
-      ask({ messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' }, mediaType: 'image/png' }] }] }),
+      ask({
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' }, mediaType: 'image/png' }],
+          },
+        ],
+      }),
       {},
     );
-    expect((sent().messages as { content: unknown }[])[0]?.content).toEqual([{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }]);
+    expect((sent().messages as { content: unknown }[])[0]?.content).toEqual([
+      { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
+    ]);
   });
 
   it('#9 JSON mode uses the native response_format, never a forced tool', async () => {
@@ -133,7 +167,17 @@ describe('Azure and the twelve known translation bugs', () => {
         object: 'chat.completion',
         created: 1,
         model: 'gpt-4o-mini',
-        choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_z', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] }, finish_reason: 'stop' }],
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: null,
+              tool_calls: [{ id: 'call_z', type: 'function', function: { name: 'get_weather', arguments: '{}' } }],
+            },
+            finish_reason: 'stop',
+          },
+        ],
       }),
     });
     expect((await model().generate(ask({ tools: [tool] }), {})).response.finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
@@ -147,7 +191,13 @@ describe('Azure and the twelve known translation bugs', () => {
         tools: [tool],
         messages: [
           user('Go.'),
-          { role: 'assistant', content: [{ type: 'text', text: '' }, { type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: '{}' }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'text', text: '' },
+              { type: 'tool-call', toolCallId: 'call_1', toolName: 'get_weather', input: '{}' },
+            ],
+          },
           { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_1', output: { type: 'text', value: 'a' } }] },
         ],
       }),

@@ -84,8 +84,18 @@ const models: ModelMetadataV1[] = [
     prices: { inputPerMillion: 1.1, cachedInputPerMillion: 0.275, outputPerMillion: 4.4 },
     capabilities: reasoning,
   },
-  { id: 'text-embedding-3-small', contextWindow: 8191, prices: { inputPerMillion: 0.02, outputPerMillion: 0 }, capabilities: { embeddings: true } },
-  { id: 'text-embedding-3-large', contextWindow: 8191, prices: { inputPerMillion: 0.13, outputPerMillion: 0 }, capabilities: { embeddings: true } },
+  {
+    id: 'text-embedding-3-small',
+    contextWindow: 8191,
+    prices: { inputPerMillion: 0.02, outputPerMillion: 0 },
+    capabilities: { embeddings: true },
+  },
+  {
+    id: 'text-embedding-3-large',
+    contextWindow: 8191,
+    prices: { inputPerMillion: 0.13, outputPerMillion: 0 },
+    capabilities: { embeddings: true },
+  },
 ];
 
 const table = modelMetadataTable(models);

@@ -1,11 +1,5 @@
 import { ContentPolicyError, MissingCredentialError, ModelNotFoundError, UpstreamError, type NativeStreamPartV1 } from '@modelgate/core';
-import {
-  azureContentFilterBody,
-  collectStreamParts,
-  startMockAzure,
-  streamPartProblems,
-  type MockAzureServer,
-} from '@modelgate/testkit';
+import { azureContentFilterBody, collectStreamParts, startMockAzure, streamPartProblems, type MockAzureServer } from '@modelgate/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AzureOpenAIProvider, type AzureOpenAIProviderSettings } from './azure-openai-provider.js';
 
@@ -64,7 +58,11 @@ describe('Azure URLs and credentials', () => {
     await second.chat('chat-prod').generate(hello, {});
     await second.close();
     for (const request of mock.requests) {
-      expect([request.path, request.query, (request.body as { model?: string }).model]).toEqual(['/openai/v1/chat/completions', '', 'chat-prod']);
+      expect([request.path, request.query, (request.body as { model?: string }).model]).toEqual([
+        '/openai/v1/chat/completions',
+        '',
+        'chat-prod',
+      ]);
     }
   });
 
@@ -95,7 +93,11 @@ describe('Azure URLs and credentials', () => {
     expect((error as Error).message).toContain('providers.az.api_key');
     expect(mock.requests).toHaveLength(2);
     const azure = new AzureOpenAIProvider({ baseURL: 'https://my-resource.openai.azure.com', environment });
-    expect(azure.describeCredentials()).toEqual({ state: 'set', environmentVariable: 'AZURE_OPENAI_API_KEY', setting: 'providers.azure.api_key' });
+    expect(azure.describeCredentials()).toEqual({
+      state: 'set',
+      environmentVariable: 'AZURE_OPENAI_API_KEY',
+      setting: 'providers.azure.api_key',
+    });
   });
 
   it('answers a wrong key with an error that does not carry the key', async () => {
@@ -131,7 +133,12 @@ describe('Azure errors', () => {
 
   it('makes a 429 with retry-after retryable, with its wait', async () => {
     const { mock, provider } = await setup();
-    mock.enqueue({ type: 'error', status: 429, body: { error: { code: '429', message: 'Please retry after 2 seconds.' } }, headers: { 'retry-after': '2' } });
+    mock.enqueue({
+      type: 'error',
+      status: 429,
+      body: { error: { code: '429', message: 'Please retry after 2 seconds.' } },
+      headers: { 'retry-after': '2' },
+    });
     const error = await rejection(provider.chat('chat-prod').generate(hello, {}));
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ upstreamStatus: 429, isRetryable: true, retryAfterMs: 2000 });
@@ -161,7 +168,11 @@ describe('Azure content-filter chunks', () => {
       const metadata = collected.parts.find((part) => part.type === 'response-metadata');
       expect(metadata).toMatchObject({ id: expect.stringMatching(/^chatcmpl-/), model: 'chat-prod' });
       expect((metadata as { created?: number }).created).toBeGreaterThan(0);
-      expect(collected.parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' }, usage: { inputTokens: expect.any(Number) } });
+      expect(collected.parts.at(-1)).toMatchObject({
+        type: 'finish',
+        finishReason: { unified: 'stop' },
+        usage: { inputTokens: expect.any(Number) },
+      });
     });
 
     it(`are not forwarded on the native path as chunks without a choice or a delta (${contentFilter} filter)`, async () => {
@@ -205,8 +216,15 @@ describe('Azure models, health and metadata', () => {
 
   it("finds OpenAI's prices for a deployment by its model name, or by the name it runs as", () => {
     const azure = new AzureOpenAIProvider({ baseURL: 'https://r.openai.azure.com', deploymentModels: { 'chat-prod': 'gpt-4.1' } });
-    expect(azure.modelMetadata('chat-prod')).toMatchObject({ id: 'chat-prod', prices: { inputPerMillion: 2, cachedInputPerMillion: 0.5, outputPerMillion: 8 } });
-    expect(azure.modelMetadata('gpt-4o-mini')?.prices).toEqual({ inputPerMillion: 0.15, cachedInputPerMillion: 0.075, outputPerMillion: 0.6 });
+    expect(azure.modelMetadata('chat-prod')).toMatchObject({
+      id: 'chat-prod',
+      prices: { inputPerMillion: 2, cachedInputPerMillion: 0.5, outputPerMillion: 8 },
+    });
+    expect(azure.modelMetadata('gpt-4o-mini')?.prices).toEqual({
+      inputPerMillion: 0.15,
+      cachedInputPerMillion: 0.075,
+      outputPerMillion: 0.6,
+    });
     expect(azure.modelMetadata('gpt-4o-2024-08-06')).toMatchObject({ id: 'gpt-4o-2024-08-06', contextWindow: 128_000 });
     expect(azure.modelMetadata('text-embedding-3-small')?.prices?.inputPerMillion).toBe(0.02);
     expect(azure.modelMetadata('my-deployment')).toBeUndefined();

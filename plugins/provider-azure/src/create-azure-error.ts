@@ -25,9 +25,12 @@ export function createAzureError(failure: CreateUpstreamErrorOptions): Modelgate
   const message = typeof error?.message === 'string' ? error.message : undefined;
   if (error?.code === 'DeploymentNotFound') {
     const deployment = failure.model === undefined ? 'The deployment' : `The deployment \`${failure.model}\``;
-    return new ModelNotFoundError(`${deployment} does not exist on Azure resource "${failure.provider}": ${message ?? 'DeploymentNotFound'}`, {
-      param: 'model',
-    });
+    return new ModelNotFoundError(
+      `${deployment} does not exist on Azure resource "${failure.provider}": ${message ?? 'DeploymentNotFound'}`,
+      {
+        param: 'model',
+      },
+    );
   }
   if (error?.code !== 'content_filter' && error?.innererror?.code === 'ResponsibleAIPolicyViolation') {
     return new ContentPolicyError(message ?? "The prompt triggered Azure OpenAI's content management policy.", {

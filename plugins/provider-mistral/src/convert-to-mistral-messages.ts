@@ -10,11 +10,13 @@ function textOf(parts: readonly TextPartV1[]): string {
 
 function imagePart(part: ImagePartV1, warnings: WarningV1[]): WirePart | undefined {
   if (part.source.type === 'file-id') {
-    warnings.push({ type: 'unsupported-content', message: 'Mistral takes images by URL or as data, not by file id; the image was dropped.' });
+    warnings.push({
+      type: 'unsupported-content',
+      message: 'Mistral takes images by URL or as data, not by file id; the image was dropped.',
+    });
     return undefined;
   }
-  const url =
-    part.source.type === 'url' ? part.source.url : `data:${part.mediaType ?? 'image/png'};base64,${part.source.data}`;
+  const url = part.source.type === 'url' ? part.source.url : `data:${part.mediaType ?? 'image/png'};base64,${part.source.data}`;
   return { type: 'image_url', image_url: part.detail === undefined ? url : { url, detail: part.detail } };
 }
 
@@ -47,7 +49,11 @@ function toolOutput(output: ToolResultOutputV1): string {
  * `ids`; reasoning is not sent back), one `tool` message per result with its `name` and mapped id.
  * An assistant turn with only tool calls gets `content: ""`, never an empty text chunk.
  */
-export function convertToMistralMessages(messages: readonly ChatMessageV1[], ids: MistralToolCallIds, warnings: WarningV1[]): WireMessage[] {
+export function convertToMistralMessages(
+  messages: readonly ChatMessageV1[],
+  ids: MistralToolCallIds,
+  warnings: WarningV1[],
+): WireMessage[] {
   const wire: WireMessage[] = [];
   // A tool result may come without its tool's name; Mistral wants it, so it is taken from the call.
   const names = new Map<string, string>();
@@ -65,7 +71,11 @@ export function convertToMistralMessages(messages: readonly ChatMessageV1[], ids
         const content: WirePart[] = [];
         for (const part of message.content) {
           const converted =
-            part.type === 'text' ? { type: 'text', text: part.text } : part.type === 'image' ? imagePart(part, warnings) : filePart(part, warnings);
+            part.type === 'text'
+              ? { type: 'text', text: part.text }
+              : part.type === 'image'
+                ? imagePart(part, warnings)
+                : filePart(part, warnings);
           if (converted !== undefined) content.push(converted);
         }
         wire.push({ role: 'user', content });
@@ -78,10 +88,16 @@ export function convertToMistralMessages(messages: readonly ChatMessageV1[], ids
           if (part.type === 'text') text += part.text;
           else if (part.type === 'tool-call') {
             names.set(part.toolCallId, part.toolName);
-            toolCalls.push({ id: ids.toMistral(part.toolCallId), type: 'function', function: { name: part.toolName, arguments: part.input } });
+            toolCalls.push({
+              id: ids.toMistral(part.toolCallId),
+              type: 'function',
+              function: { name: part.toolName, arguments: part.input },
+            });
           }
         }
-        wire.push(toolCalls.length === 0 ? { role: 'assistant', content: text } : { role: 'assistant', content: text, tool_calls: toolCalls });
+        wire.push(
+          toolCalls.length === 0 ? { role: 'assistant', content: text } : { role: 'assistant', content: text, tool_calls: toolCalls },
+        );
         break;
       }
       case 'tool':

@@ -37,7 +37,12 @@ export function createMistralError(failure: CreateUpstreamErrorOptions): Modelga
   if (!isRecord(value) || !isRecord(value.message) || !Array.isArray(value.message.detail)) return createUpstreamError(failure);
   const { message, param } = describeValidation(value.message.detail.filter(isRecord));
   const body = JSON.stringify({
-    error: { message: `Mistral refused the request: ${message}`, type: value.type ?? 'invalid_request_error', param: param ?? null, code: value.code ?? null },
+    error: {
+      message: `Mistral refused the request: ${message}`,
+      type: value.type ?? 'invalid_request_error',
+      param: param ?? null,
+      code: value.code ?? null,
+    },
   });
   return createUpstreamError({ ...failure, body });
 }

@@ -43,7 +43,8 @@ export class MistralChatModel implements ChatModelV1 {
     translateMistralCompletion(value, ids);
     const normalized = normalizeOpenAICompatibleCompletion(value, this.modelId);
     if (normalized === undefined) {
-      const isError = typeof value === 'object' && value !== null && ('error' in value || (value as { object?: unknown }).object === 'error');
+      const isError =
+        typeof value === 'object' && value !== null && ('error' in value || (value as { object?: unknown }).object === 'error');
       throw this.client.upstreamError({
         status: response.status,
         body: text,
@@ -70,7 +71,13 @@ export class MistralChatModel implements ChatModelV1 {
     });
     if ((response.headers['content-type'] ?? '').includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw this.client.upstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
+      throw this.client.upstreamError({
+        status: response.status,
+        body: text,
+        provider: this.provider,
+        model: this.modelId,
+        isRetryable: true,
+      });
     }
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
     const parts = new OpenAICompatibleStreamParts({ ...readOptions, includeRaw: options.includeRaw }, warnings);

@@ -34,7 +34,8 @@ export class MistralEmbeddingModel implements EmbeddingModelV1 {
     const embeddings: number[][] = new Array(value.data.length);
     value.data.forEach((item: { index?: unknown; embedding?: unknown }, position) => {
       const index = typeof item.index === 'number' ? item.index : position;
-      if (!Array.isArray(item.embedding)) throw this.client.malformed(`an embedding that is not a list of numbers at index ${index}`, this.modelId);
+      if (!Array.isArray(item.embedding))
+        throw this.client.malformed(`an embedding that is not a list of numbers at index ${index}`, this.modelId);
       embeddings[index] = item.embedding as number[];
     });
     const tokens = value.usage?.prompt_tokens;

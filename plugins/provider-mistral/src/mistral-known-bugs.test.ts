@@ -45,7 +45,14 @@ const history = (ids: [string, string]): ChatMessageV1[] => [
 
 describe('Mistral and the twelve known translation bugs', () => {
   it('#1 and #2 parallel calls sent whole in one delta become two calls with their own ids, names and inputs', async () => {
-    mock.enqueue({ type: 'tool-calls', text: 'Both.', calls: [{ name: 'get_weather', input: '{"city":"Oslo"}' }, { name: 'get_time', input: '{"tz":"CET"}' }] });
+    mock.enqueue({
+      type: 'tool-calls',
+      text: 'Both.',
+      calls: [
+        { name: 'get_weather', input: '{"city":"Oslo"}' },
+        { name: 'get_time', input: '{"tz":"CET"}' },
+      ],
+    });
     const collected = await collectStreamParts((await model().stream(ask({ tools: [tool] }), {})).parts);
     expect(streamPartProblems(collected.parts)).toEqual([]);
     const calls = streamedToolCalls(collected.parts);
@@ -79,11 +86,11 @@ describe('Mistral and the twelve known translation bugs', () => {
     const { response } = await model().generate(ask({ tools: [tool], messages: history(['call_Oslo_123456', 'call_Lima_123456']) }), {});
     expect(response.content.length).toBeGreaterThan(0);
     const messages = sent().messages as Record<string, unknown>[];
-    const callIds = (messages[1]?.tool_calls as { id: string }[]).map((call) => call.id);
+    const callIds = (messages[1]!.tool_calls as { id: string }[]).map((call) => call.id);
     expect(messages.slice(2).map((message) => message.tool_call_id)).toEqual(callIds);
   });
 
-  it("#7 required becomes any, none keeps the tools, and the parallel flag never invents a tool choice", async () => {
+  it('#7 required becomes any, none keeps the tools, and the parallel flag never invents a tool choice', async () => {
     await model().generate(ask({ tools: [tool], toolChoice: { type: 'required' } }), {});
     expect(sent().tool_choice).toBe('any');
     await model().generate(ask({ tools: [tool], toolChoice: { type: 'none' }, messages: history(['aaaaaaaa1', 'aaaaaaaa2']) }), {});
@@ -95,16 +102,31 @@ describe('Mistral and the twelve known translation bugs', () => {
 
   it('#8 an image URL goes as a URL, not downloaded', async () => {
     await model().generate(
-      ask({ messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' }, mediaType: 'image/png' }] }] }),
+      ask({
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' }, mediaType: 'image/png' }],
+          },
+        ],
+      }),
       {},
     );
-    expect((sent().messages as { content: unknown }[])[0]?.content).toEqual([{ type: 'image_url', image_url: 'https://example.com/cat.png' }]);
+    expect((sent().messages as { content: unknown }[])[0]?.content).toEqual([
+      { type: 'image_url', image_url: 'https://example.com/cat.png' },
+    ]);
   });
 
   it('#9 JSON schemas use the native response_format and finish as stop', async () => {
     mock.enqueue({ type: 'text', text: '{"name":"Oslo"}' });
-    const { response } = await model().generate(ask({ responseFormat: { type: 'json-schema', name: 'city', schema: { type: 'object' }, strict: true } }), {});
-    expect(sent().response_format).toEqual({ type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object' }, strict: true } });
+    const { response } = await model().generate(
+      ask({ responseFormat: { type: 'json-schema', name: 'city', schema: { type: 'object' }, strict: true } }),
+      {},
+    );
+    expect(sent().response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'city', schema: { type: 'object' }, strict: true },
+    });
     expect(response.content).toEqual([{ type: 'text', text: '{"name":"Oslo"}' }]);
     expect(response.finishReason.unified).toBe('stop');
   });
@@ -121,10 +143,10 @@ describe('Mistral and the twelve known translation bugs', () => {
     expect(assistant?.content).toBe('');
   });
 
-  it("#12 ids from other providers are made valid for Mistral (9 letters and digits), each distinct", async () => {
+  it('#12 ids from other providers are made valid for Mistral (9 letters and digits), each distinct', async () => {
     await model().generate(ask({ tools: [tool], messages: history(['toolu_01A09q90qw90lq917835lq9', 'functions.get_weather:0']) }), {});
     const messages = sent().messages as Record<string, unknown>[];
-    const ids = (messages[1]?.tool_calls as { id: string }[]).map((call) => call.id);
+    const ids = (messages[1]!.tool_calls as { id: string }[]).map((call) => call.id);
     expect(ids.every((id) => /^[a-zA-Z0-9]{9}$/.test(id))).toBe(true);
     expect(new Set(ids).size).toBe(2);
   });

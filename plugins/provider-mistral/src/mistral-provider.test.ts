@@ -5,7 +5,11 @@ import { MistralProvider } from './mistral-provider.js';
 
 const apiKey = 'mistral-test-key-0123456789';
 const user = (text: string): ChatMessageV1 => ({ role: 'user', content: [{ type: 'text', text }] });
-const weatherTool = { type: 'function' as const, name: 'get_weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } };
+const weatherTool = {
+  type: 'function' as const,
+  name: 'get_weather',
+  inputSchema: { type: 'object', properties: { city: { type: 'string' } } },
+};
 
 let mock: MockMistralServer | undefined;
 let provider: MistralProvider | undefined;
@@ -54,7 +58,12 @@ function openAIConversation(): ChatRequestV1 {
         role: 'tool',
         content: [
           { type: 'tool-result', toolCallId: 'call_Lima0123456789abcdef', output: { type: 'text', value: '19 C' } },
-          { type: 'tool-result', toolCallId: 'call_Oslo0123456789abcdef', toolName: 'get_weather', output: { type: 'json', value: { celsius: -3 } } },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_Oslo0123456789abcdef',
+            toolName: 'get_weather',
+            output: { type: 'json', value: { celsius: -3 } },
+          },
         ],
       },
     ],
@@ -70,17 +79,30 @@ describe('Mistral tool-call ids across turns', () => {
       fetch(`${mock.baseURL}/chat/completions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'm', messages: [{ role: 'assistant', content: '', tool_calls: [{ id: 'call_Oslo', type: 'function', function: { name: 'f', arguments: '{}' } }] }, { role: 'tool', tool_call_id: 'call_Oslo', content: 'x' }] }),
+        body: JSON.stringify({
+          model: 'm',
+          messages: [
+            {
+              role: 'assistant',
+              content: '',
+              tool_calls: [{ id: 'call_Oslo', type: 'function', function: { name: 'f', arguments: '{}' } }],
+            },
+            { role: 'tool', tool_call_id: 'call_Oslo', content: 'x' },
+          ],
+        }),
       }).then(async (response) => {
         throw Object.assign(new Error(await response.text()), { status: response.status });
       }),
     );
-    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining('Tool call id was call_Oslo but must be a-z, A-Z, 0-9, with a length of 9.') });
+    expect(refused).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('Tool call id was call_Oslo but must be a-z, A-Z, 0-9, with a length of 9.'),
+    });
 
     mock.enqueue({ type: 'tool-calls', calls: [{ name: 'get_weather', input: '{"city":"Bergen"}' }] });
     const { response } = await provider.chat('mistral-small-latest').generate(request, {});
     const sent = sentBody(mock).messages as Record<string, unknown>[];
-    const callIds = (sent[1]?.tool_calls as { id: string }[]).map((call) => call.id);
+    const callIds = (sent[1]!.tool_calls as { id: string }[]).map((call) => call.id);
     expect(callIds.every((id) => /^[a-zA-Z0-9]{9}$/.test(id))).toBe(true);
     expect(sent.slice(2).map((message) => [message.tool_call_id, message.name])).toEqual([
       [callIds[1], 'get_weather'],
@@ -95,15 +117,21 @@ describe('Mistral tool-call ids across turns', () => {
       ...request,
       messages: [
         ...request.messages,
-        { role: 'assistant', content: [{ type: 'tool-call', toolCallId: call!.toolCallId, toolName: 'get_weather', input: '{"city":"Bergen"}' }] },
-        { role: 'tool', content: [{ type: 'tool-result', toolCallId: call!.toolCallId, toolName: 'get_weather', output: { type: 'text', value: '8 C' } }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: call!.toolCallId, toolName: 'get_weather', input: '{"city":"Bergen"}' }],
+        },
+        {
+          role: 'tool',
+          content: [{ type: 'tool-result', toolCallId: call!.toolCallId, toolName: 'get_weather', output: { type: 'text', value: '8 C' } }],
+        },
       ],
     };
     const next = await provider.chat('mistral-small-latest').generate(nextTurn, {});
     expect(next.response.content).toEqual([{ type: 'text', text: 'Cold, mild and windy.' }]);
     const resent = sentBody(mock).messages as Record<string, unknown>[];
-    expect((resent[1]?.tool_calls as { id: string }[]).map((each) => each.id)).toEqual(callIds);
-    expect((resent[4]?.tool_calls as { id: string }[])[0]?.id).toBe(call!.toolCallId);
+    expect((resent[1]!.tool_calls as { id: string }[]).map((each) => each.id)).toEqual(callIds);
+    expect((resent[4]!.tool_calls as { id: string }[])[0]?.id).toBe(call!.toolCallId);
     expect(resent[5]?.tool_call_id).toBe(call!.toolCallId);
   });
 });
@@ -111,10 +139,19 @@ describe('Mistral tool-call ids across turns', () => {
 describe('Mistral settings', () => {
   it('sends seed as random_seed, required tools as any, safe_prompt from providerOptions.mistral', async () => {
     const { mock, provider } = await setup();
-    await provider.chat('mistral-large-latest').generate(
-      { model: 'alias', messages: [user('Go.')], seed: 7, tools: [weatherTool], toolChoice: { type: 'required' }, providerOptions: { mistral: { safe_prompt: true } } },
-      {},
-    );
+    await provider
+      .chat('mistral-large-latest')
+      .generate(
+        {
+          model: 'alias',
+          messages: [user('Go.')],
+          seed: 7,
+          tools: [weatherTool],
+          toolChoice: { type: 'required' },
+          providerOptions: { mistral: { safe_prompt: true } },
+        },
+        {},
+      );
     expect(sentBody(mock)).toMatchObject({ model: 'mistral-large-latest', random_seed: 7, tool_choice: 'any', safe_prompt: true });
     expect(sentBody(mock)).not.toHaveProperty('seed');
   });
@@ -141,7 +178,9 @@ describe('Mistral settings', () => {
       { type: 'text', text: '391' },
     ]);
     mock.enqueue({ type: 'reasoning', reasoning: 'Seventeen times twenty-three.', text: '391' });
-    const collected = await collectStreamParts((await provider.chat('magistral-medium-latest').stream({ model: 'alias', messages: [user('17 × 23?')] }, {})).parts);
+    const collected = await collectStreamParts(
+      (await provider.chat('magistral-medium-latest').stream({ model: 'alias', messages: [user('17 × 23?')] }, {})).parts,
+    );
     expect(streamPartProblems(collected.parts)).toEqual([]);
     const reasoning = collected.parts.flatMap((part) => (part.type === 'reasoning-delta' ? [part.delta] : [])).join('');
     const text = collected.parts.flatMap((part) => (part.type === 'text-delta' ? [part.delta] : [])).join('');
@@ -153,7 +192,9 @@ describe('Mistral settings', () => {
     const reasons = [];
     for (const finishReason of ['model_length', 'error', 'length'] as const) {
       mock.enqueue({ type: 'finish', text: 'Cut.', finishReason });
-      reasons.push((await provider.chat('mistral-small-latest').generate({ model: 'alias', messages: [user('Go.')] }, {})).response.finishReason);
+      reasons.push(
+        (await provider.chat('mistral-small-latest').generate({ model: 'alias', messages: [user('Go.')] }, {})).response.finishReason,
+      );
     }
     expect(reasons).toEqual([
       { unified: 'length', raw: 'model_length' },
@@ -167,7 +208,9 @@ describe('Mistral errors', () => {
   it("turns a 422's validation details into a message naming the field", async () => {
     const { provider } = await setup();
     const error = await rejection(
-      provider.chat('mistral-small-latest').generate({ model: 'alias', messages: [user('Go.')], providerOptions: { mistral: { seed: 1 } } }, {}),
+      provider
+        .chat('mistral-small-latest')
+        .generate({ model: 'alias', messages: [user('Go.')], providerOptions: { mistral: { seed: 1 } } }, {}),
     );
     expect(UpstreamError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ upstreamStatus: 422, param: 'seed', isRetryable: false });
@@ -177,7 +220,9 @@ describe('Mistral errors', () => {
   it('ends a stream with an error part when Mistral sends an error event', async () => {
     const { mock, provider } = await setup();
     mock.enqueue({ type: 'stream-error', afterChunks: 2, message: 'Service unavailable mid-answer.' });
-    const collected = await collectStreamParts((await provider.chat('mistral-small-latest').stream({ model: 'alias', messages: [user('Go.')] }, {})).parts);
+    const collected = await collectStreamParts(
+      (await provider.chat('mistral-small-latest').stream({ model: 'alias', messages: [user('Go.')] }, {})).parts,
+    );
     const last = collected.parts.at(-1);
     expect(last?.type).toBe('error');
     expect((last as { error: Error }).error.message).toContain('Service unavailable mid-answer.');
@@ -198,7 +243,10 @@ describe('Mistral embeddings, models and metadata', () => {
     expect(mistral.modelMetadata('mistral-large-latest')?.prices).toEqual({ inputPerMillion: 0.5, outputPerMillion: 1.5 });
     expect(mistral.modelMetadata('mistral-large-2411')?.prices).toEqual({ inputPerMillion: 2, outputPerMillion: 6 });
     expect(mistral.modelMetadata('mistral-medium-2508')?.prices).toEqual({ inputPerMillion: 0.4, outputPerMillion: 2 });
-    expect(mistral.modelMetadata('mistral-small-2506')).toMatchObject({ id: 'mistral-small-2506', prices: { inputPerMillion: 0.1, outputPerMillion: 0.3 } });
+    expect(mistral.modelMetadata('mistral-small-2506')).toMatchObject({
+      id: 'mistral-small-2506',
+      prices: { inputPerMillion: 0.1, outputPerMillion: 0.3 },
+    });
     expect(mistral.modelMetadata('codestral-2508')?.prices).toEqual({ inputPerMillion: 0.3, outputPerMillion: 0.9 });
     expect(mistral.modelMetadata('ministral-8b-latest')?.prices?.inputPerMillion).toBe(0.15);
     expect(mistral.modelMetadata('magistral-medium-2509')?.capabilities?.reasoning).toBe(true);
@@ -208,8 +256,13 @@ describe('Mistral embeddings, models and metadata', () => {
 
   it('reads MISTRAL_API_KEY only for Mistral’s own host unless allowed', () => {
     const environment = { MISTRAL_API_KEY: 'from-env' };
-    expect(new MistralProvider({ environment }).describeCredentials()).toMatchObject({ state: 'set', environmentVariable: 'MISTRAL_API_KEY' });
+    expect(new MistralProvider({ environment }).describeCredentials()).toMatchObject({
+      state: 'set',
+      environmentVariable: 'MISTRAL_API_KEY',
+    });
     expect(new MistralProvider({ environment, baseURL: 'https://proxy.example.com/v1' }).describeCredentials().state).toBe('missing');
-    expect(new MistralProvider({ environment, baseURL: 'https://proxy.example.com/v1', environmentFallback: true }).describeCredentials().state).toBe('set');
+    expect(
+      new MistralProvider({ environment, baseURL: 'https://proxy.example.com/v1', environmentFallback: true }).describeCredentials().state,
+    ).toBe('set');
   });
 });

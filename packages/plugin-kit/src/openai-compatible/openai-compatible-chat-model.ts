@@ -137,7 +137,13 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     const contentType = response.headers['content-type'] ?? '';
     if (contentType.includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw this.client.upstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
+      throw this.client.upstreamError({
+        status: response.status,
+        body: text,
+        provider: this.provider,
+        model: this.modelId,
+        isRetryable: true,
+      });
     }
     return response;
   }

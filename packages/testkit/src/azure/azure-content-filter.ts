@@ -21,7 +21,9 @@ function promptFilterChunk(): Record<string, unknown> {
     id: '',
     model: '',
     object: '',
-    prompt_filter_results: [{ prompt_index: 0, content_filter_results: { ...contentFilterResults(), jailbreak: { filtered: false, detected: false } } }],
+    prompt_filter_results: [
+      { prompt_index: 0, content_filter_results: { ...contentFilterResults(), jailbreak: { filtered: false, detected: false } } },
+    ],
   };
 }
 

@@ -7,7 +7,12 @@ export interface MistralErrorBody {
   code: string | null;
 }
 
-export function mistralErrorBody(message: unknown, type: string, code: string | null = null, param: string | null = null): MistralErrorBody {
+export function mistralErrorBody(
+  message: unknown,
+  type: string,
+  code: string | null = null,
+  param: string | null = null,
+): MistralErrorBody {
   return { object: 'error', message, type, param, code };
 }
 

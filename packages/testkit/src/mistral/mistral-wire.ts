@@ -26,7 +26,13 @@ export function mistralToolCallId(): string {
 
 export function resolveMistralAnswer(
   request: Record<string, unknown>,
-  answer: { text?: string; reasoning?: string; calls?: readonly ConformanceToolCall[]; usage?: ConformanceUsage; finishReason?: MistralAnswer['finishReason'] },
+  answer: {
+    text?: string;
+    reasoning?: string;
+    calls?: readonly ConformanceToolCall[];
+    usage?: ConformanceUsage;
+    finishReason?: MistralAnswer['finishReason'];
+  },
 ): MistralAnswer {
   const text = answer.text ?? '';
   const toolCalls = (answer.calls ?? []).map((call) => ({ id: call.id ?? mistralToolCallId(), name: call.name, arguments: call.input }));
@@ -56,8 +62,7 @@ function wireToolCalls(answer: MistralAnswer): Record<string, unknown>[] {
 
 /** The non-stream answer as Mistral sends it (content chunks when there is thinking, else a string). */
 export function mistralCompletionBody(answer: MistralAnswer): Record<string, unknown> {
-  const content =
-    answer.reasoning === undefined ? answer.text : [thinkingChunk(answer.reasoning), { type: 'text', text: answer.text }];
+  const content = answer.reasoning === undefined ? answer.text : [thinkingChunk(answer.reasoning), { type: 'text', text: answer.text }];
   return {
     id: answer.id,
     object: 'chat.completion',
@@ -101,7 +106,10 @@ export function mistralEmbeddingBody(request: Record<string, unknown>): Record<s
   const dimension = request['output_dimension'];
   const dimensions = typeof dimension === 'number' && dimension > 0 ? dimension : mistralEmbeddingDimensions;
   const inputs = embeddingInputs(request['input']);
-  const tokens = inputs.reduce((sum, input) => sum + (typeof input === 'string' ? Math.max(1, input.split(/\s+/).length) : input.length), 0);
+  const tokens = inputs.reduce(
+    (sum, input) => sum + (typeof input === 'string' ? Math.max(1, input.split(/\s+/).length) : input.length),
+    0,
+  );
   return {
     id: randomId('', 32).toLowerCase(),
     object: 'list',

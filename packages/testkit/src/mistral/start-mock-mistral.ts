@@ -5,7 +5,13 @@ import { writeChunks } from '../mock-server/write-chunks.js';
 import { randomId } from '../openai/mock-answer.js';
 import type { RecordedRequest, WaitOptions } from '../request-recorder.js';
 import { mistralErrorBody, mistralErrorType, mistralRateLimitBody, mistralUnauthorizedBody } from './mistral-error-body.js';
-import { mistralCompletionBody, mistralEmbeddingBody, mistralStreamChunks, resolveMistralAnswer, type MistralAnswer } from './mistral-wire.js';
+import {
+  mistralCompletionBody,
+  mistralEmbeddingBody,
+  mistralStreamChunks,
+  resolveMistralAnswer,
+  type MistralAnswer,
+} from './mistral-wire.js';
 import { validateMistralChatRequest, validateMistralEmbeddingRequest } from './validate-mistral-request.js';
 
 /** A canonical scenario, or a Magistral answer that thinks before it speaks. */
@@ -80,10 +86,20 @@ export async function startMockMistral(options: MockMistralOptions = {}): Promis
     switch (scenario.type) {
       case 'text':
         return write(
-          resolveMistralAnswer(body, { text: scenario.text, ...(scenario.usage ? { usage: scenario.usage } : {}), finishReason: scenario.finishReason ?? 'stop' }),
+          resolveMistralAnswer(body, {
+            text: scenario.text,
+            ...(scenario.usage ? { usage: scenario.usage } : {}),
+            finishReason: scenario.finishReason ?? 'stop',
+          }),
         );
       case 'tool-calls':
-        return write(resolveMistralAnswer(body, { text: scenario.text ?? '', calls: scenario.calls, ...(scenario.usage ? { usage: scenario.usage } : {}) }));
+        return write(
+          resolveMistralAnswer(body, {
+            text: scenario.text ?? '',
+            calls: scenario.calls,
+            ...(scenario.usage ? { usage: scenario.usage } : {}),
+          }),
+        );
       case 'reasoning':
         return write(resolveMistralAnswer(body, { text: scenario.text, reasoning: scenario.reasoning }));
       case 'finish':
@@ -98,7 +114,8 @@ export async function startMockMistral(options: MockMistralOptions = {}): Promis
         }
         return;
       case 'drop':
-        if (stream) await write(resolveMistralAnswer(body, { text: scenario.text ?? 'This answer is cut off in the middle.' }), scenario.afterChunks);
+        if (stream)
+          await write(resolveMistralAnswer(body, { text: scenario.text ?? 'This answer is cut off in the middle.' }), scenario.afterChunks);
         exchange.markDropped();
         response.socket?.destroy();
         return;
@@ -142,14 +159,21 @@ export async function startMockMistral(options: MockMistralOptions = {}): Promis
       return sendJson(response, 200, { object: 'list', data });
     }
     if (!isRecord(body)) {
-      return sendJson(response, 422, { object: 'error', message: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error' }] }, type: 'invalid_request_message_error', param: null, code: null });
+      return sendJson(response, 422, {
+        object: 'error',
+        message: { detail: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error' }] },
+        type: 'invalid_request_message_error',
+        param: null,
+        code: null,
+      });
     }
     const rejection = route === 'chat' ? validateMistralChatRequest(body) : validateMistralEmbeddingRequest(body);
     if (rejection !== undefined) return sendJson(response, rejection.status, rejection.body);
     const scenario = queue.shift() ?? { type: 'text', text: defaultText };
     recorded.scenario = scenario.type;
     if (route === 'embeddings') {
-      if (scenario.type === 'rate-limit' || scenario.type === 'http-error' || scenario.type === 'hang') return answer(exchange, body, scenario);
+      if (scenario.type === 'rate-limit' || scenario.type === 'http-error' || scenario.type === 'hang')
+        return answer(exchange, body, scenario);
       return sendJson(response, 200, mistralEmbeddingBody(body));
     }
     return answer(exchange, body, scenario);

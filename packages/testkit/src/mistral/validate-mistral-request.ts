@@ -57,7 +57,8 @@ function checkMessages(messages: unknown[]): MistralRejection | undefined {
   for (let position = 0; position < messages.length; position += 1) {
     const message = messages[position];
     if (!isRecord(message)) continue;
-    const ids = message['role'] === 'assistant' ? toolCallIds(message) : message['role'] === 'tool' ? [String(message['tool_call_id'])] : [];
+    const ids =
+      message['role'] === 'assistant' ? toolCallIds(message) : message['role'] === 'tool' ? [String(message['tool_call_id'])] : [];
     const invalid = ids.find((id) => !toolCallId.test(id));
     if (invalid !== undefined) return { status: 400, body: mistralToolCallIdBody(invalid) };
     if (message['role'] !== 'assistant' || ids.length === 0) continue;
