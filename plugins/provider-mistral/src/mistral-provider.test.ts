@@ -139,19 +139,17 @@ describe('Mistral tool-call ids across turns', () => {
 describe('Mistral settings', () => {
   it('sends seed as random_seed, required tools as any, safe_prompt from providerOptions.mistral', async () => {
     const { mock, provider } = await setup();
-    await provider
-      .chat('mistral-large-latest')
-      .generate(
-        {
-          model: 'alias',
-          messages: [user('Go.')],
-          seed: 7,
-          tools: [weatherTool],
-          toolChoice: { type: 'required' },
-          providerOptions: { mistral: { safe_prompt: true } },
-        },
-        {},
-      );
+    await provider.chat('mistral-large-latest').generate(
+      {
+        model: 'alias',
+        messages: [user('Go.')],
+        seed: 7,
+        tools: [weatherTool],
+        toolChoice: { type: 'required' },
+        providerOptions: { mistral: { safe_prompt: true } },
+      },
+      {},
+    );
     expect(sentBody(mock)).toMatchObject({ model: 'mistral-large-latest', random_seed: 7, tool_choice: 'any', safe_prompt: true });
     expect(sentBody(mock)).not.toHaveProperty('seed');
   });
