@@ -136,3 +136,34 @@ export {
 } from './gemini/vertex-conformance-upstream.js';
 export { startMockGoogleOAuth, type MockGoogleOAuthOptions, type MockGoogleOAuthServer } from './gemini/start-mock-google-oauth.js';
 export { createTestServiceAccount, type ServiceAccountKey, type TestServiceAccount } from './gemini/test-service-account.js';
+
+export { startMockAzure, azureDeploymentOf, type MockAzureOptions, type MockAzureServer } from './azure/start-mock-azure.js';
+export { azureConformanceUpstream, type AzureConformanceUpstreamOptions } from './azure/azure-conformance-upstream.js';
+export {
+  azureContentFilterBody,
+  azureDeploymentNotFoundBody,
+  azureErrorBody,
+  azureRateLimitBody,
+  azureResourceNotFoundBody,
+  azureUnauthorizedBody,
+  contentFilterResults,
+  type AzureErrorBody,
+} from './azure/azure-error-body.js';
+export { azureContentFilterWire, type AzureContentFilterMode } from './azure/azure-content-filter.js';
+export type { ScenarioWire } from './openai/serve-scenario.js';
+
+export {
+  startMockMistral,
+  type MistralMockScenario,
+  type MockMistralOptions,
+  type MockMistralServer,
+} from './mistral/start-mock-mistral.js';
+export { mistralConformanceUpstream, type MistralConformanceUpstreamOptions } from './mistral/mistral-conformance-upstream.js';
+export {
+  mistralErrorBody,
+  mistralToolCallIdBody,
+  mistralValidationBody,
+  type MistralErrorBody,
+  type MistralValidationDetail,
+} from './mistral/mistral-error-body.js';
+export { mistralEmbeddingDimensions, mistralToolCallId } from './mistral/mistral-wire.js';

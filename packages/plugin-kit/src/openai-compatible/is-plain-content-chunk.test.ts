@@ -29,4 +29,13 @@ describe('isPlainContentChunk', () => {
     ];
     for (const data of cases) expect(isPlainContentChunk(data), data).toBe(false);
   });
+
+  it("reads Azure's content-filter chunks: no choices, or a choice without a delta", () => {
+    const promptFilter = '{"choices":[],"created":0,"id":"","model":"","object":"","prompt_filter_results":[{"prompt_index":0}]}';
+    const offsets = envelope('{"index":0,"finish_reason":null,"content_filter_results":{},"content_filter_offsets":{"check_offset":0}}');
+    for (const data of [promptFilter, offsets]) expect(isPlainContentChunk(data), data).toBe(false);
+    expect(isPlainContentChunk(envelope('{"index":0,"delta":{"content":"Hi"},"finish_reason":null,"content_filter_results":{}}'))).toBe(
+      true,
+    );
+  });
 });

@@ -11,7 +11,6 @@ import type {
   WarningV1,
 } from '@modelgate/core';
 import { textCompletionsFormat } from '@modelgate/core';
-import { createUpstreamError } from '../create-upstream-error.js';
 import type { HttpResponse } from '../http-pools.js';
 import { refuseWarningsWhenStrict } from '../refuse-warnings-when-strict.js';
 import { OpenAICompatibleTextCompletionPath } from './openai-compatible-text-completion-path.js';
@@ -121,7 +120,7 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     const value = this.client.parseJson(text, this.modelId);
     const normalized = normalizeOpenAICompatibleCompletion(value, this.modelId);
     if (normalized === undefined) {
-      throw createUpstreamError({
+      throw this.client.upstreamError({
         status: response.status,
         body: text,
         provider: this.provider,
@@ -144,7 +143,13 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     const contentType = response.headers['content-type'] ?? '';
     if (contentType.includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw createUpstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
+      throw this.client.upstreamError({
+        status: response.status,
+        body: text,
+        provider: this.provider,
+        model: this.modelId,
+        isRetryable: true,
+      });
     }
     return response;
   }

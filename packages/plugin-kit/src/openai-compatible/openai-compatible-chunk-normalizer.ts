@@ -36,17 +36,19 @@ export class OpenAICompatibleChunkNormalizer {
   normalize(value: unknown): OpenAIChatCompletionChunk | undefined {
     if (!isRecord(value)) return undefined;
     const chunk = value as OpenAIChatCompletionChunk;
-    this.fillEnvelope(chunk);
     const usage =
       normalizeOpenAICompatibleUsage(chunk.usage) ?? normalizeOpenAICompatibleUsage((value.x_groq as RawRecord | undefined)?.usage);
+    const choices: unknown = value.choices;
+    const noChoices = !Array.isArray(choices) || choices.length === 0;
+    // Azure's prompt-filter chunk (no choices, empty id and model, `created: 0`) must not become the envelope.
+    if (noChoices && usage === undefined) return undefined;
+    this.fillEnvelope(chunk);
     if (usage !== undefined) {
       this.usage = usage;
       if (!isRecord(chunk.usage)) chunk.usage = (value.x_groq as RawRecord).usage as OpenAIChatCompletionChunk['usage'];
     }
-    const choices: unknown = value.choices;
-    if (!Array.isArray(choices) || choices.length === 0) {
+    if (noChoices) {
       chunk.choices = [];
-      if (usage === undefined) return undefined;
       this.usageChunkSeen = true;
       return chunk;
     }
@@ -143,7 +145,7 @@ export class OpenAICompatibleChunkNormalizer {
   }
 
   private fillEnvelope(chunk: OpenAIChatCompletionChunk): void {
-    if (typeof chunk.id !== 'string') chunk.id = this.template?.id ?? `chatcmpl-${Date.now().toString(36)}`;
+    if (typeof chunk.id !== 'string' || chunk.id === '') chunk.id = this.template?.id ?? `chatcmpl-${Date.now().toString(36)}`;
     if (chunk.object !== 'chat.completion.chunk') chunk.object = 'chat.completion.chunk';
     if (typeof chunk.created !== 'number') chunk.created = this.template?.created ?? Math.floor(Date.now() / 1000);
     if (typeof chunk.model !== 'string' || chunk.model.length === 0) chunk.model = this.modelId;

@@ -1,5 +1,5 @@
-import { UpstreamError, type CallOptions, type PluginLogger } from '@modelgate/core';
-import { createUpstreamError } from '../create-upstream-error.js';
+import { UpstreamError, type CallOptions, type ModelgateError, type PluginLogger } from '@modelgate/core';
+import { createUpstreamError, type CreateUpstreamErrorOptions } from '../create-upstream-error.js';
 import type { HttpPools, HttpResponse } from '../http-pools.js';
 import { loadApiKey } from '../load-api-key.js';
 import { readBodyText } from '../read-body-text.js';
@@ -21,7 +21,7 @@ export interface OpenAICompatibleSendOptions {
   contentType?: string;
   /** `application/json` or `text/event-stream`. */
   accept?: string;
-  /** The model, for error messages. */
+  /** The model, for error messages (and for the URL, when the host puts it there). */
   model?: string;
   call: CallOptions;
 }
@@ -48,8 +48,14 @@ export class OpenAICompatibleClient {
     this.baseURL = settings.baseURL.replace(/\/+$/, '');
   }
 
-  url(path: string): string {
-    return this.baseURL + path;
+  /** The URL of a request for `modelId` (absent for requests that name no model). */
+  url(path: string, modelId?: string): string {
+    return this.settings.buildURL === undefined ? this.baseURL + path : this.settings.buildURL(path, modelId);
+  }
+
+  /** The typed error for an upstream's error answer (the host's own mapping, when it has one). */
+  upstreamError(failure: CreateUpstreamErrorOptions): ModelgateError {
+    return this.settings.createError === undefined ? createUpstreamError(failure) : this.settings.createError(failure);
   }
 
   /** The request headers, with the API key loaded now. */
@@ -58,6 +64,7 @@ export class OpenAICompatibleClient {
     if (hasBody) headers['content-type'] = contentType;
     if (this.settings.headers) Object.assign(headers, this.settings.headers);
     if (call.headers) Object.assign(headers, call.headers);
+    if (this.settings.credentialHeaders !== undefined) return Object.assign(headers, this.settings.credentialHeaders());
     const apiKey = this.apiKey();
     if (apiKey !== undefined) {
       if (this.quirks.authHeader === 'api-key') headers['api-key'] = apiKey;
@@ -72,7 +79,7 @@ export class OpenAICompatibleClient {
    * an abort throws the signal's reason.
    */
   async send(options: OpenAICompatibleSendOptions): Promise<HttpResponse> {
-    const url = this.url(options.path);
+    const url = this.url(options.path, options.model);
     const headers = this.headers(options.call, options.accept ?? 'application/json', options.body !== undefined, options.contentType);
     // The cheap form of the abort when the gateway gave one; reading `signal` would make an AbortSignal.
     const signal = abortOf(options.call);
@@ -90,7 +97,7 @@ export class OpenAICompatibleClient {
     }
     if (response.status < 400) return response;
     const body = await this.readText(response, options.model, signal);
-    throw createUpstreamError({
+    throw this.upstreamError({
       status: response.status,
       headers: response.headers,
       body,

@@ -13,10 +13,12 @@ const mustRead = /"(?:usage"\s*:(?!\s*null)|finish_reason"\s*:(?!\s*null)|tool_c
  * Whether a data payload can go to the client exactly as the host sent it without being parsed: an
  * ordinary content chunk, with no usage, tool call, reasoning, error or finish in it (inside JSON
  * strings a quote is escaped, so these keys cannot appear by accident in the content). OpenAI's
- * `"usage":null`, sent on every chunk once `include_usage` is asked for, is no usage.
+ * `"usage":null`, sent on every chunk once `include_usage` is asked for, is no usage. A chunk must have a
+ * choice with a delta to be plain.
  */
 export function isPlainContentChunk(data: string): boolean {
-  return data.includes('"choices":[') && !mustRead.test(data);
+  // A choice without a delta, or no choice at all, is an annotation (Azure's content-filter chunks): read and dropped.
+  return data.includes('"choices":[{') && data.includes('"delta":') && !mustRead.test(data);
 }
 
 /**

@@ -31,7 +31,8 @@ import { OpenAICompatibleTranscriptionModel } from './openai-compatible-transcri
 export class OpenAICompatibleProvider implements ProviderV1 {
   readonly specificationVersion = 'v1';
   readonly name: string;
-  private readonly client: OpenAICompatibleClient;
+  /** The HTTP side, for hosts that build on this provider with models of their own. */
+  protected readonly client: OpenAICompatibleClient;
   private readonly pools: HttpPools;
   private readonly ownsPools: boolean;
   private readonly settings: OpenAICompatibleProviderSettings;

@@ -1,4 +1,5 @@
-import type { ModelMetadataV1, PluginLogger } from '@modelgate/core';
+import type { ModelgateError, ModelMetadataV1, PluginLogger } from '@modelgate/core';
+import type { CreateUpstreamErrorOptions } from '../create-upstream-error.js';
 import type { HttpPools } from '../http-pools.js';
 import type { UpstreamLimits } from '../upstream-limits.js';
 
@@ -61,4 +62,18 @@ export interface OpenAICompatibleProviderSettings {
   logger?: PluginLogger;
   /** The host's published model facts (`modelMetadataTable`), answered by `modelMetadata()`; none by default. */
   models?: ReadonlyMap<string, ModelMetadataV1>;
+  /**
+   * Builds the URL of a request instead of `baseURL + path`, for hosts that put the model in the path
+   * or need a query string (Azure's `/openai/deployments/{deployment}/chat/completions?api-version=…`).
+   * `modelId` is the deployment's model, absent for `GET /models`.
+   */
+  buildURL?: (path: string, modelId: string | undefined) => string;
+  /**
+   * Returns the credential headers of a request, called on each request, instead of the key headers
+   * built from `apiKey` (for hosts with more than one kind of credential: an Azure key or an Entra ID
+   * token). It throws a `MissingCredentialError` when there is none.
+   */
+  credentialHeaders?: () => Record<string, string>;
+  /** Turns an upstream's error answer into a typed error; by default `createUpstreamError`. */
+  createError?: (failure: CreateUpstreamErrorOptions) => ModelgateError;
 }

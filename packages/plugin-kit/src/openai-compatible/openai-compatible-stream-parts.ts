@@ -18,6 +18,7 @@ interface ToolInput {
 export class OpenAICompatibleStreamParts implements OpenAICompatibleStreamHandler<ChatStreamPartV1> {
   private readonly normalizer: OpenAICompatibleChunkNormalizer;
   private started = false;
+  private described = false;
   private open: 'text' | 'reasoning' | undefined;
   private blocks = 0;
   private readonly tools = new Map<number, ToolInput>();
@@ -30,15 +31,25 @@ export class OpenAICompatibleStreamParts implements OpenAICompatibleStreamHandle
   }
 
   event(data: string, out: ChatStreamPartV1[]): void {
-    const value = parseOpenAICompatibleEvent(data, this.options);
+    this.value(parseOpenAICompatibleEvent(data, this.options), out);
+  }
+
+  /** One parsed event; for hosts whose events need a translation between parsing and mapping. */
+  value(value: Record<string, unknown>, out: ChatStreamPartV1[]): void {
     if (this.options.includeRaw === true) out.push({ type: 'raw', value });
     const chunk = this.normalizer.normalize(value);
-    if (!this.started) this.start(chunk, out);
-    if (chunk !== undefined) this.map(chunk, out);
+    if (!this.started) this.start(out);
+    if (chunk === undefined) return;
+    if (!this.described) {
+      // From the first chunk with something in it: a chunk dropped as empty has no real envelope.
+      this.described = true;
+      out.push({ type: 'response-metadata', id: chunk.id, model: chunk.model, created: chunk.created });
+    }
+    this.map(chunk, out);
   }
 
   done(out: ChatStreamPartV1[]): void {
-    if (!this.started) this.start(undefined, out);
+    if (!this.started) this.start(out);
     for (const chunk of this.normalizer.finish()) this.map(chunk, out);
     this.close(out);
     for (const tool of this.tools.values()) {
@@ -54,10 +65,9 @@ export class OpenAICompatibleStreamParts implements OpenAICompatibleStreamHandle
     return { type: 'error', error };
   }
 
-  private start(chunk: OpenAIChatCompletionChunk | undefined, out: ChatStreamPartV1[]): void {
+  private start(out: ChatStreamPartV1[]): void {
     this.started = true;
     out.push({ type: 'stream-start', warnings: this.warnings });
-    if (chunk !== undefined) out.push({ type: 'response-metadata', id: chunk.id, model: chunk.model, created: chunk.created });
   }
 
   private map(chunk: OpenAIChatCompletionChunk, out: ChatStreamPartV1[]): void {

@@ -11,7 +11,6 @@ import type {
   WarningV1,
 } from '@modelgate/core';
 import { textCompletionsFormat } from '@modelgate/core';
-import { createUpstreamError } from '../create-upstream-error.js';
 import { refuseWarningsWhenStrict } from '../refuse-warnings-when-strict.js';
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
 import { abortOf, type OpenAICompatibleClient } from './openai-compatible-client.js';
@@ -111,7 +110,13 @@ export class OpenAICompatibleTextCompletionPath implements NativeChatPathV1 {
     });
     if ((response.headers['content-type'] ?? '').includes('application/json')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));
-      throw createUpstreamError({ status: response.status, body: text, provider: this.provider, model: this.modelId, isRetryable: true });
+      throw this.client.upstreamError({
+        status: response.status,
+        body: text,
+        provider: this.provider,
+        model: this.modelId,
+        isRetryable: true,
+      });
     }
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
     return {

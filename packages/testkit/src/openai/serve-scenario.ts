@@ -22,6 +22,16 @@ export interface ScenarioExchange {
   isClosed(): boolean;
   /** Called before the mock destroys the socket on purpose, so that it is not recorded as a client abort. */
   markDropped(): void;
+  /** How a host that speaks OpenAI's format with additions (Azure's content-filter annotations) changes the answers. */
+  wire?: ScenarioWire;
+}
+
+/** Changes to OpenAI's answers, for mocks of hosts that add to its wire format. */
+export interface ScenarioWire {
+  /** The stream's chunks (without `[DONE]`), in order; may add, change or remove chunks. */
+  chunks?(chunks: Record<string, unknown>[]): Record<string, unknown>[];
+  /** The non-stream `chat.completion` object. */
+  completion?(body: Record<string, unknown>): Record<string, unknown>;
 }
 
 function commonHeaders(): Record<string, string> {
@@ -52,7 +62,8 @@ function includesUsage(body: Record<string, unknown>): boolean {
 function streamEvents(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange): string[] {
   if (exchange.route === 'responses') return responsesEvents(responsesAnswer(scenario, exchange));
   const answer = resolveMockAnswer(scenario, exchange.body);
-  return chatCompletionChunks(answer, includesUsage(exchange.body)).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
+  const chunks = chatCompletionChunks(answer, includesUsage(exchange.body));
+  return (exchange.wire?.chunks?.(chunks) ?? chunks).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
 }
 
 function responsesAnswer(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange) {
@@ -94,11 +105,12 @@ async function serveAnswer(
     return;
   }
   if (!isStream(exchange)) {
-    const answer =
-      exchange.route === 'responses'
-        ? responsesBody(responsesAnswer(scenario, exchange), 'finished')
-        : chatCompletionBody(resolveMockAnswer(scenario, body));
-    sendJson(response, 200, answer);
+    if (exchange.route === 'responses') {
+      sendJson(response, 200, responsesBody(responsesAnswer(scenario, exchange), 'finished'));
+      return;
+    }
+    const completion = chatCompletionBody(resolveMockAnswer(scenario, body));
+    sendJson(response, 200, exchange.wire?.completion?.(completion) ?? completion);
     return;
   }
   startStream(response);
