@@ -78,3 +78,19 @@ export {
 } from './mock-server/start-recording-server.js';
 export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
 export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';
+
+export { startMockAnthropic, type AnthropicMockScenario, type MockAnthropicOptions, type MockAnthropicServer } from './anthropic/start-mock-anthropic.js';
+export {
+  anthropicConformanceUpstream,
+  type AnthropicConformanceUpstreamOptions,
+} from './anthropic/anthropic-conformance-upstream.js';
+export {
+  anthropicMessageText,
+  anthropicWireUsage,
+  type AnthropicMockMessage,
+  type AnthropicWireBlock,
+  type AnthropicWireUsage,
+} from './anthropic/anthropic-wire-message.js';
+export { anthropicStreamEvents, formatAnthropicEvent, type AnthropicWireEvent } from './anthropic/anthropic-wire-events.js';
+export { anthropicErrorBody, anthropicErrorType, type AnthropicErrorBody } from './anthropic/anthropic-error-body.js';
+export { anthropicRequestProblem } from './anthropic/validate-anthropic-request.js';
