@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   InvalidRequestError,
   type CacheControlV1,
@@ -57,7 +58,22 @@ function mediaSource(source: DataSourceV1, mediaType: string | undefined, field:
   }
 }
 
-function imageBlock(part: ImagePartV1, field: string): AnthropicBlock {
+/** What Anthropic takes as a tool call id. */
+const toolIdPattern = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/**
+ * The id a tool call goes upstream with: unchanged when Anthropic takes it, else a stable hash of it (the
+ * same for the call and its result; never a truncation, which could make two ids collide — known bug #12).
+ */
+export function anthropicToolId(id: string): string {
+  if (toolIdPattern.test(id)) return id;
+  return `toolu_${createHash('sha256').update(id).digest('base64url').slice(0, 32)}`;
+}
+
+function imageBlock(part: ImagePartV1, field: string, warnings: WarningV1[]): AnthropicBlock {
+  if (part.detail !== undefined && part.detail !== 'auto') {
+    warnings.push({ type: 'unsupported-setting', setting: `${field}.detail`, message: `Anthropic has no image detail setting: ${field}.detail was dropped.` });
+  }
   return { type: 'image', source: mediaSource(part.source, part.mediaType, field), ...cacheControl(part.cacheControl) };
 }
 
@@ -93,7 +109,7 @@ function toolResultContent(part: ToolResultPartV1, field: string, warnings: Warn
         const where = `${field}.output.value[${index}]`;
         if (item.type === 'text') {
           if (hasText(item.text)) blocks.push(textBlock(item.text, item.cacheControl));
-        } else if (item.type === 'image') blocks.push(imageBlock(item, where));
+        } else if (item.type === 'image') blocks.push(imageBlock(item, where, warnings));
         else {
           const document = documentBlock(item, where, warnings);
           if (document !== undefined) blocks.push(document);
@@ -154,7 +170,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessageV1[], w
           const where = `${field}.content[${partIndex}]`;
           if (part.type === 'text') {
             if (hasText(part.text)) blocks.push(textBlock(part.text, part.cacheControl));
-          } else if (part.type === 'image') blocks.push(imageBlock(part, where));
+          } else if (part.type === 'image') blocks.push(imageBlock(part, where, warnings));
           else {
             const document = documentBlock(part, where, warnings);
             if (document !== undefined) blocks.push(document);
@@ -184,7 +200,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessageV1[], w
               }
               return;
             case 'tool-call':
-              blocks.push({ type: 'tool_use', id: part.toolCallId, name: part.toolName, input: parseToolInput(part.input, where) });
+              blocks.push({ type: 'tool_use', id: anthropicToolId(part.toolCallId), name: part.toolName, input: parseToolInput(part.input, where) });
               return;
             case 'file':
               warnings.push({
@@ -202,7 +218,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessageV1[], w
         conversationStarted = true;
         const results = message.content.map((part, partIndex) => ({
           type: 'tool_result',
-          tool_use_id: part.toolCallId,
+          tool_use_id: anthropicToolId(part.toolCallId),
           content: toolResultContent(part, `${field}.content[${partIndex}]`, warnings),
           ...(part.isError === true ? { is_error: true } : {}),
           ...cacheControl(part.cacheControl),
@@ -218,5 +234,10 @@ export function convertToAnthropicMessages(messages: readonly ChatMessageV1[], w
       }
     }
   });
+  if (turns.length === 0) {
+    throw new InvalidRequestError('messages: Anthropic needs at least one user or assistant message with content besides the system prompt.', {
+      param: 'messages',
+    });
+  }
   return { system, messages: turns };
 }

@@ -1,3 +1,5 @@
+const toolIdPattern = /^[a-zA-Z0-9_-]+$/;
+
 /**
  * The 400s Anthropic documents for a Messages body, as the mock checks them: the message of the first
  * problem found, or `undefined` for a body the API would take. Only what gateways are known to get wrong
@@ -53,7 +55,10 @@ export function anthropicRequestProblem(body: unknown): string | undefined {
       if (typed?.type === 'text' && typeof typed.text === 'string' && typed.text.trim() === '') {
         return `messages.${index}.content.${blockIndex}.text: text content blocks must contain non-whitespace text`;
       }
-      if (typed?.type === 'tool_use' && message.role === 'assistant' && typeof typed.id === 'string') pending.push(typed.id);
+      if (typed?.type === 'tool_use' && (typeof typed.id !== 'string' || !toolIdPattern.test(typed.id))) {
+        return `messages.${index}.content.${blockIndex}.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'`;
+      }
+      if (typed?.type === 'tool_use' && message.role === 'assistant') pending.push(typed.id as string);
     }
   }
   return undefined;
