@@ -123,7 +123,13 @@ describe('Anthropic translation matrix', () => {
             ],
             "model": "claude-sonnet-4-5-20250929",
           },
-          "warnings": [],
+          "warnings": [
+            {
+              "message": "Anthropic has no image detail setting: messages[0].content[0].detail was dropped.",
+              "setting": "messages[0].content[0].detail",
+              "type": "unsupported-setting",
+            },
+          ],
         },
         "image by URL": {
           "body": {
