@@ -38,28 +38,49 @@ beforeEach(() => {
 
 const messages = [{ role: 'user' as const, content: 'Hello?' }];
 const tools = [
-  { type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
+  {
+    type: 'function' as const,
+    function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+  },
   { type: 'function' as const, function: { name: 'get_time', parameters: { type: 'object', properties: { zone: { type: 'string' } } } } },
 ];
 
 describe('the gateway in front of Anthropic (type: anthropic), through the openai SDK', () => {
   it('answers a chat completion, with the cache counts inside the usage', async () => {
-    mock.enqueue({ type: 'text', text: 'Bonjour from Claude.', usage: { inputTokens: 1200, outputTokens: 9, cacheReadTokens: 1000, cacheWriteTokens: 150 } });
+    mock.enqueue({
+      type: 'text',
+      text: 'Bonjour from Claude.',
+      usage: { inputTokens: 1200, outputTokens: 9, cacheReadTokens: 1000, cacheWriteTokens: 150 },
+    });
     const { data, response } = await client.chat.completions.create({ model: 'smart', messages }).withResponse();
     expect(data.choices[0]?.message.content).toBe('Bonjour from Claude.');
     expect(data.choices[0]?.finish_reason).toBe('stop');
-    expect(data.usage).toMatchObject({ prompt_tokens: 1200, completion_tokens: 9, total_tokens: 1209, prompt_tokens_details: { cached_tokens: 1000 } });
+    expect(data.usage).toMatchObject({
+      prompt_tokens: 1200,
+      completion_tokens: 9,
+      total_tokens: 1209,
+      prompt_tokens_details: { cached_tokens: 1000 },
+    });
     expect(response.headers.get('x-modelgate-deployment')).toBe(`claude/${modelId}`);
     const upstream = mock.requests.at(-1)!;
     expect(upstream.path).toBe('/v1/messages');
     expect(upstream.headers['x-api-key']).toBe(upstreamKey);
     expect(upstream.headers.authorization).toBeUndefined();
-    expect(upstream.body).toMatchObject({ model: modelId, max_tokens: 64000, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello?' }] }] });
+    expect(upstream.body).toMatchObject({
+      model: modelId,
+      max_tokens: 64000,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello?' }] }],
+    });
   });
 
   it('streams text, then the usage chunk when include_usage is asked', async () => {
     mock.enqueue({ type: 'text', text: 'Streaming from Claude works.', usage: { inputTokens: 30, outputTokens: 6, cacheReadTokens: 20 } });
-    const stream = await client.chat.completions.create({ model: 'smart', messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: 'smart',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let content = '';
     let finish: string | null = null;
     let usage: OpenAI.CompletionUsage | undefined;
@@ -72,7 +93,12 @@ describe('the gateway in front of Anthropic (type: anthropic), through the opena
     }
     expect(content).toBe('Streaming from Claude works.');
     expect(finish).toBe('stop');
-    expect(usage).toMatchObject({ prompt_tokens: 30, completion_tokens: 6, total_tokens: 36, prompt_tokens_details: { cached_tokens: 20 } });
+    expect(usage).toMatchObject({
+      prompt_tokens: 30,
+      completion_tokens: 6,
+      total_tokens: 36,
+      prompt_tokens_details: { cached_tokens: 20 },
+    });
     expect(mock.requests.at(-1)?.body).toMatchObject({ stream: true });
   });
 

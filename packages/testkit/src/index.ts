@@ -79,7 +79,12 @@ export {
 export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
 export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';
 
-export { startMockAnthropic, type AnthropicMockScenario, type MockAnthropicOptions, type MockAnthropicServer } from './anthropic/start-mock-anthropic.js';
+export {
+  startMockAnthropic,
+  type AnthropicMockScenario,
+  type MockAnthropicOptions,
+  type MockAnthropicServer,
+} from './anthropic/start-mock-anthropic.js';
 export {
   anthropicConformanceUpstream,
   type AnthropicConformanceUpstreamOptions,

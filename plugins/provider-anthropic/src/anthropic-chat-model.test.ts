@@ -31,7 +31,9 @@ describe('the request sent to /v1/messages', () => {
   it('carries x-api-key, anthropic-version and anthropic-beta, and never an Authorization header', async () => {
     await fixture.close();
     fixture = await startAnthropicFixture({ beta: ['files-api-2025-04-14', 'context-1m-2025-08-07'] });
-    await fixture.provider.chat(modelId).generate(request(), { headers: { authorization: 'Bearer client-key', 'x-api-key': 'client-key' } });
+    await fixture.provider
+      .chat(modelId)
+      .generate(request(), { headers: { authorization: 'Bearer client-key', 'x-api-key': 'client-key' } });
     const { headers, path } = fixture.mock.requests[0]!;
     expect(path).toBe('/v1/messages');
     expect(headers['x-api-key']).toBe(testApiKey);
@@ -100,13 +102,21 @@ describe('the request sent to /v1/messages', () => {
             role: 'user',
             content: [
               { type: 'image', source: { type: 'data', data: 'aGVsbG8=' }, mediaType: 'image/jpeg', cacheControl: cache },
-              { type: 'file', source: { type: 'url', url: 'https://example.com/a.pdf' }, mediaType: 'application/pdf', cacheControl: cache },
+              {
+                type: 'file',
+                source: { type: 'url', url: 'https://example.com/a.pdf' },
+                mediaType: 'application/pdf',
+                cacheControl: cache,
+              },
               { type: 'file', source: { type: 'data', data: Buffer.from('plain words').toString('base64') }, mediaType: 'text/plain' },
               { type: 'text', text: 'Read these.', cacheControl: cache },
             ],
           },
           { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'toolu_9', toolName: 'lookup', input: '{}' }] },
-          { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'toolu_9', output: { type: 'text', value: 'found' }, cacheControl: cache }] },
+          {
+            role: 'tool',
+            content: [{ type: 'tool-result', toolCallId: 'toolu_9', output: { type: 'text', value: 'found' }, cacheControl: cache }],
+          },
         ],
       }),
       {},
@@ -129,7 +139,10 @@ describe('the request sent to /v1/messages', () => {
       .chat(modelId)
       .generate(
         request({
-          messages: [userText('x'), { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'toolu_1', toolName: 'f', input: '{oops' }] }],
+          messages: [
+            userText('x'),
+            { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'toolu_1', toolName: 'f', input: '{oops' }] },
+          ],
         }),
         {},
       )
@@ -154,10 +167,15 @@ describe('answers', () => {
       { type: 'text', text: 'Six.' },
     ]);
     const assistant = response.content.filter((part) => part.type !== 'file');
-    await fixture.provider.chat(modelId).generate(
-      request({ reasoning: { budgetTokens: 2048 }, messages: [userText('2×3?'), { role: 'assistant', content: assistant }, userText('And 2×4?')] }),
-      {},
-    );
+    await fixture.provider
+      .chat(modelId)
+      .generate(
+        request({
+          reasoning: { budgetTokens: 2048 },
+          messages: [userText('2×3?'), { role: 'assistant', content: assistant }, userText('And 2×4?')],
+        }),
+        {},
+      );
     expect((fixture.sent().messages as { content: unknown[] }[])[1]?.content).toEqual([
       { type: 'thinking', thinking: 'Two times three is six.', signature: 'EqQBCgYIARABGAIiQL+signature==' },
       { type: 'redacted_thinking', data: redactedData },
@@ -171,9 +189,12 @@ describe('answers', () => {
     const kinds = parts.map((part) => part.type).filter((type) => type.startsWith('reasoning') || type.startsWith('text'));
     const firstEnd = kinds.indexOf('reasoning-end');
     expect(kinds.indexOf('reasoning-signature')).toBeLessThan(firstEnd);
-    expect(parts.filter((part) => part.type === 'reasoning-delta').map((part) => part.type === 'reasoning-delta' && part.delta).join('')).toBe(
-      'Two times three is six.',
-    );
+    expect(
+      parts
+        .filter((part) => part.type === 'reasoning-delta')
+        .map((part) => part.type === 'reasoning-delta' && part.delta)
+        .join(''),
+    ).toBe('Two times three is six.');
     expect(parts.find((part) => part.type === 'reasoning-signature')).toMatchObject({ signature: 'EqQBCgYIARABGAIiQL+signature==' });
     expect(parts.filter((part) => part.type === 'reasoning-start')[1]).toMatchObject({ redactedData: expect.stringMatching(/^EmwK/) });
     expect(parts[0]).toEqual({ type: 'stream-start', warnings: [] });
@@ -200,7 +221,12 @@ describe('errors', () => {
 
   it('maps 529 overloaded to a retryable 503, 500 api_error to retryable, 401 to a 502 upstream_authentication_error', async () => {
     const overloaded = (await failure(529)) as UpstreamError;
-    expect([overloaded.status, overloaded.isRetryable, overloaded.code, overloaded.upstreamStatus]).toEqual([503, true, 'overloaded_error', 529]);
+    expect([overloaded.status, overloaded.isRetryable, overloaded.code, overloaded.upstreamStatus]).toEqual([
+      503,
+      true,
+      'overloaded_error',
+      529,
+    ]);
     const apiError = (await failure(500)) as UpstreamError;
     expect([apiError.status, apiError.isRetryable, apiError.code]).toEqual([500, true, 'api_error']);
     const wrongKey = await startAnthropicFixture({ apiKey: 'sk-ant-wrong-key-of-the-same-len' });
@@ -225,7 +251,11 @@ describe('errors', () => {
     const errors = [];
     for (let index = 0; index < 4; index += 1) errors.push(await model.generate(request(), {}).catch((caught: unknown) => caught));
     expect(ContextWindowExceededError.isInstance(errors[0])).toBe(true);
-    expect(errors.slice(1).map((error) => [(error as UpstreamError).upstreamStatus, (error as UpstreamError).isRetryable, (error as UpstreamError).code])).toEqual([
+    expect(
+      errors
+        .slice(1)
+        .map((error) => [(error as UpstreamError).upstreamStatus, (error as UpstreamError).isRetryable, (error as UpstreamError).code]),
+    ).toEqual([
       [413, false, 'request_too_large'],
       [402, false, 'billing_error'],
       [400, false, 'invalid_request_error'],
@@ -237,7 +267,10 @@ describe('errors', () => {
     const spend = createAnthropicError({
       status: 429,
       headers: { 'retry-after': '30' },
-      body: JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'Spend limit reached.', details: { error_code: 'enforced_spend_limit_reached' } } }),
+      body: JSON.stringify({
+        type: 'error',
+        error: { type: 'rate_limit_error', message: 'Spend limit reached.', details: { error_code: 'enforced_spend_limit_reached' } },
+      }),
       provider: 'anthropic',
     }) as UpstreamError;
     expect(spend.isRetryable).toBe(false);
@@ -263,13 +296,20 @@ describe('errors', () => {
 describe('countTokens', () => {
   it('posts the countable part of the request to /v1/messages/count_tokens and returns the provider count', async () => {
     const counted = await fixture.provider.chat(modelId).countTokens!(
-      request({ maxOutputTokens: 100, temperature: 0.3, messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, userText('Count me.')] }),
+      request({
+        maxOutputTokens: 100,
+        temperature: 0.3,
+        messages: [{ role: 'system', content: [{ type: 'text', text: 'Be brief.' }] }, userText('Count me.')],
+      }),
       {},
     );
     const sent = fixture.mock.requests[0]!;
     expect(sent.path).toBe('/v1/messages/count_tokens');
     expect(Object.keys(sent.body as object).sort()).toEqual(['messages', 'model', 'system']);
-    const expected = Math.ceil(JSON.stringify({ system: (sent.body as { system: unknown }).system, messages: (sent.body as { messages: unknown }).messages }).length / 4);
+    const expected = Math.ceil(
+      JSON.stringify({ system: (sent.body as { system: unknown }).system, messages: (sent.body as { messages: unknown }).messages })
+        .length / 4,
+    );
     expect(counted).toEqual({ inputTokens: expected, source: 'provider' });
   });
 });

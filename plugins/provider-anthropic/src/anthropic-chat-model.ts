@@ -84,7 +84,12 @@ export class AnthropicChatModel implements ChatModelV1 {
     const { body } = this.convert(request, []);
     const counted: Record<string, unknown> = {};
     for (const field of countedFields) if (body[field] !== undefined) counted[field] = body[field];
-    const response = await this.client.send({ path: '/v1/messages/count_tokens', body: JSON.stringify(counted), model: this.modelId, call: options });
+    const response = await this.client.send({
+      path: '/v1/messages/count_tokens',
+      body: JSON.stringify(counted),
+      model: this.modelId,
+      call: options,
+    });
     const text = await this.client.readText(response, this.modelId, abortOf(options));
     const inputTokens = (this.client.parseJson(text, this.modelId) as { input_tokens?: unknown } | null)?.input_tokens;
     if (typeof inputTokens !== 'number' || !Number.isInteger(inputTokens) || inputTokens < 0) {
@@ -110,7 +115,9 @@ export class AnthropicChatModel implements ChatModelV1 {
   /** The client's body as sent, with the deployment's model and the call's mode; everything else untouched. */
   private nativeBody(request: NativeChatRequestV1, stream: boolean): string {
     if (request.format !== anthropicMessagesFormat) {
-      throw new InvalidRequestError(`The ${this.provider} model ${this.modelId} forwards ${anthropicMessagesFormat} bodies, not ${request.format}.`);
+      throw new InvalidRequestError(
+        `The ${this.provider} model ${this.modelId} forwards ${anthropicMessagesFormat} bodies, not ${request.format}.`,
+      );
     }
     const body: Record<string, unknown> = { ...request.body, model: this.modelId };
     if (stream) body.stream = true;
@@ -139,7 +146,10 @@ export class AnthropicChatModel implements ChatModelV1 {
     refuseWarningsWhenStrict([], options);
     const response = await this.open(body, options);
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
-    return { parts: readAnthropicStream(response.body, readOptions, new AnthropicNativeEvents(readOptions)), upstream: this.upstreamOf(response) };
+    return {
+      parts: readAnthropicStream(response.body, readOptions, new AnthropicNativeEvents(readOptions)),
+      upstream: this.upstreamOf(response),
+    };
   }
 
   /** Sends a non-stream request and reads the message; an answer that is not a message is a typed error. */
@@ -165,7 +175,13 @@ export class AnthropicChatModel implements ChatModelV1 {
 
   /** Opens a stream; a host that answers a stream request with JSON (usually an error with status 200) is a typed error. */
   private async open(body: string, options: CallOptions): Promise<HttpResponse> {
-    const response = await this.client.send({ path: '/v1/messages', body, accept: 'text/event-stream', model: this.modelId, call: options });
+    const response = await this.client.send({
+      path: '/v1/messages',
+      body,
+      accept: 'text/event-stream',
+      model: this.modelId,
+      call: options,
+    });
     const contentType = response.headers['content-type'] ?? '';
     if (!contentType.includes('text/event-stream')) {
       const text = await this.client.readText(response, this.modelId, abortOf(options));

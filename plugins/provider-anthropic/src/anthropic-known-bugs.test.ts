@@ -13,11 +13,24 @@ afterEach(async () => {
   await fixture.close();
 });
 
-const weather = { type: 'function' as const, name: 'get_weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } };
+const weather = {
+  type: 'function' as const,
+  name: 'get_weather',
+  inputSchema: { type: 'object', properties: { city: { type: 'string' } } },
+};
 const event = (name: string, data: Record<string, unknown>) => ({ event: name, data: { type: name, ...data } });
 const messageStart = (usage: Record<string, number>) =>
   event('message_start', {
-    message: { id: 'msg_1', type: 'message', role: 'assistant', model: modelId, content: [], stop_reason: null, stop_sequence: null, usage },
+    message: {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: modelId,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage,
+    },
   });
 
 function toolCalls(parts: ChatStreamPartV1[]) {
@@ -50,10 +63,9 @@ describe('#1 and #2: parallel tool calls in a stream are never merged', () => {
       { id: 'toolu_a', name: 'get_weather', input: '{"city":"Oslo"}' },
       { id: 'toolu_b', name: 'get_time', input: '{"zone":"CET"}' },
     ]);
-    expect(parts.filter((part) => part.type === 'tool-input-start').map((part) => part.type === 'tool-input-start' && part.toolName)).toEqual([
-      'get_weather',
-      'get_time',
-    ]);
+    expect(
+      parts.filter((part) => part.type === 'tool-input-start').map((part) => part.type === 'tool-input-start' && part.toolName),
+    ).toEqual(['get_weather', 'get_time']);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_use' } });
   });
 
@@ -110,7 +122,13 @@ describe('#4: cached tokens counted once', () => {
       },
     });
     const { response } = await fixture.provider.chat(modelId).generate(request(), {});
-    expect(response.usage).toEqual({ inputTokens: 2507, outputTokens: 12, totalTokens: 2519, cacheReadTokens: 2000, cacheWriteTokens: 500 });
+    expect(response.usage).toEqual({
+      inputTokens: 2507,
+      outputTokens: 12,
+      totalTokens: 2519,
+      cacheReadTokens: 2000,
+      cacheWriteTokens: 500,
+    });
   });
 });
 
@@ -164,7 +182,10 @@ describe('#6: parallel tool results grouped', () => {
             ],
           },
           { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'toolu_oslo', output: { type: 'json', value: { celsius: -3 } } }] },
-          { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'toolu_lima', output: { type: 'text', value: 'down' }, isError: true }] },
+          {
+            role: 'tool',
+            content: [{ type: 'tool-result', toolCallId: 'toolu_lima', output: { type: 'text', value: 'down' }, isError: true }],
+          },
           userText('Thanks; and tomorrow?'),
         ],
       }),
@@ -190,9 +211,13 @@ describe('#7: tool choice and the parallel flag', () => {
   });
 
   it('keeps the flag on a forced choice and keeps the tools for none (the history may hold tool blocks)', async () => {
-    await fixture.provider.chat(modelId).generate(request({ tools: [weather], toolChoice: { type: 'required' }, parallelToolCalls: false }), {});
+    await fixture.provider
+      .chat(modelId)
+      .generate(request({ tools: [weather], toolChoice: { type: 'required' }, parallelToolCalls: false }), {});
     expect(fixture.sent().tool_choice).toEqual({ type: 'any', disable_parallel_tool_use: true });
-    await fixture.provider.chat(modelId).generate(request({ tools: [weather], toolChoice: { type: 'none' }, parallelToolCalls: false }), {});
+    await fixture.provider
+      .chat(modelId)
+      .generate(request({ tools: [weather], toolChoice: { type: 'none' }, parallelToolCalls: false }), {});
     expect(fixture.sent().tool_choice).toEqual({ type: 'none' });
     expect(fixture.sent().tools).toHaveLength(1);
   });
@@ -227,11 +252,14 @@ describe('#9: JSON output', () => {
 
   it('on a model without structured outputs: the forced tool call comes back as text with finish stop, whole and streamed', async () => {
     const legacy = 'claude-3-7-sonnet-20250219';
-    const answer = { type: 'message' as const, message: {
-      content: [{ type: 'tool_use' as const, id: 'toolu_json', name: 'json_response', input: '{"name":"Lima"}' }],
-      stopReason: 'tool_use' as const,
-      usage: { input_tokens: 10, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, output_tokens: 8 },
-    } };
+    const answer = {
+      type: 'message' as const,
+      message: {
+        content: [{ type: 'tool_use' as const, id: 'toolu_json', name: 'json_response', input: '{"name":"Lima"}' }],
+        stopReason: 'tool_use' as const,
+        usage: { input_tokens: 10, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, output_tokens: 8 },
+      },
+    };
     fixture.mock.enqueue(answer, answer);
     const jsonRequest = request({ responseFormat: { type: 'json-schema', schema } });
     const { response } = await fixture.provider.chat(legacy).generate(jsonRequest, {});
@@ -240,7 +268,12 @@ describe('#9: JSON output', () => {
     expect(fixture.sent().tool_choice).toEqual({ type: 'tool', name: 'json_response' });
 
     const parts = await collect((await fixture.provider.chat(legacy).stream(jsonRequest, {})).parts);
-    expect(parts.filter((part) => part.type === 'text-delta').map((part) => part.type === 'text-delta' && part.delta).join('')).toBe('{"name":"Lima"}');
+    expect(
+      parts
+        .filter((part) => part.type === 'text-delta')
+        .map((part) => part.type === 'text-delta' && part.delta)
+        .join(''),
+    ).toBe('{"name":"Lima"}');
     expect(toolCalls(parts)).toEqual([]);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'tool_use' } });
   });
@@ -259,7 +292,10 @@ describe('#10: finish reasons decided after looking at the content', () => {
   it('reports tool-calls when a tool_use block is there, whatever the stop reason, and maps the rest to unified values', async () => {
     const usage = { input_tokens: 1, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, output_tokens: 1 };
     fixture.mock.enqueue(
-      { type: 'message', message: { content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: '{}' }], stopReason: 'end_turn', usage } },
+      {
+        type: 'message',
+        message: { content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: '{}' }], stopReason: 'end_turn', usage },
+      },
       { type: 'message', message: { content: [{ type: 'text', text: 'No.' }], stopReason: 'refusal', usage } },
       { type: 'message', message: { content: [{ type: 'text', text: 'Cut' }], stopReason: 'max_tokens', usage } },
       { type: 'message', message: { content: [{ type: 'text', text: 'Done' }], stopReason: 'stop_sequence', stopSequence: 'END', usage } },
@@ -282,7 +318,13 @@ describe('#11: no empty text blocks', () => {
       request({
         tools: [weather],
         messages: [
-          { role: 'user', content: [{ type: 'text', text: 'Weather?' }, { type: 'text', text: '  ' }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Weather?' },
+              { type: 'text', text: '  ' },
+            ],
+          },
           {
             role: 'assistant',
             content: [

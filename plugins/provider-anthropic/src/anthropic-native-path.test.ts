@@ -81,7 +81,10 @@ describe('the anthropic-messages native path', () => {
     expect(JSON.parse(fixture.mock.requests[0]!.rawBody)).toEqual({ ...clientBody, model: modelId, stream: true });
     const events = parts.filter((part) => part.type === 'event');
     const messageId = (JSON.parse(events[0]!.type === 'event' ? events[0]!.data : '{}') as { message: { id: string } }).message.id;
-    const expected = anthropicStreamEvents(toolAnswer, modelId, messageId).map((event) => ({ event: event.event, data: JSON.stringify(event.data) }));
+    const expected = anthropicStreamEvents(toolAnswer, modelId, messageId).map((event) => ({
+      event: event.event,
+      data: JSON.stringify(event.data),
+    }));
     expect(events.map((part) => (part.type === 'event' ? { event: part.event, data: part.data } : undefined))).toEqual(expected);
     // What a surface writes back is byte-identical to what the upstream sent.
     const written = events.map((part) => (part.type === 'event' ? `event: ${part.event}\ndata: ${part.data}\n\n` : '')).join('');

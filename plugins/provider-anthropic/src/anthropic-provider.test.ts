@@ -65,7 +65,10 @@ describe('the Anthropic provider', () => {
     expect(findAnthropicModelMetadata('gpt-4o')).toBeUndefined();
     expect(createAnthropicProvider().modelMetadata('claude-3-7-sonnet-20250219')?.capabilities?.jsonSchema).toBe(false);
     // The documented cache multipliers: read 0.1×, 5-minute write 1.25× the input price (Haiku 3 alone is priced apart: 0.03 and 0.30).
-    expect(findAnthropicModelMetadata('claude-3-haiku-20240307')?.prices).toMatchObject({ cachedInputPerMillion: 0.03, cacheWritePerMillion: 0.3 });
+    expect(findAnthropicModelMetadata('claude-3-haiku-20240307')?.prices).toMatchObject({
+      cachedInputPerMillion: 0.03,
+      cacheWritePerMillion: 0.3,
+    });
     for (const model of anthropicModels.filter((each) => each.id !== 'claude-3-haiku')) {
       expect(model.prices?.cachedInputPerMillion).toBeCloseTo((model.prices?.inputPerMillion ?? 0) * 0.1, 5);
       expect(model.prices?.cacheWritePerMillion).toBeCloseTo((model.prices?.inputPerMillion ?? 0) * 1.25, 5);
@@ -74,9 +77,20 @@ describe('the Anthropic provider', () => {
 
   it('is created from the config settings by the plugin', async () => {
     fixture = await startAnthropicFixture();
-    const settings = anthropicPlugin.settingsSchema.parse({ api_key: 'sk-ant-test-0123456789abcdef', base_url: fixture.mock.url, beta: ['b1'] });
-    const provider = await anthropicPlugin.create(settings, { instanceName: 'claude', type: 'anthropic', environment: {}, logger: console });
-    await provider.chat('claude-haiku-4-5').generate({ model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] }, {});
+    const settings = anthropicPlugin.settingsSchema.parse({
+      api_key: 'sk-ant-test-0123456789abcdef',
+      base_url: fixture.mock.url,
+      beta: ['b1'],
+    });
+    const provider = await anthropicPlugin.create(settings, {
+      instanceName: 'claude',
+      type: 'anthropic',
+      environment: {},
+      logger: console,
+    });
+    await provider
+      .chat('claude-haiku-4-5')
+      .generate({ model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] }, {});
     await provider.close?.();
     expect(fixture.mock.requests[0]?.headers['anthropic-beta']).toBe('b1');
     expect(provider.name).toBe('claude');

@@ -1,4 +1,12 @@
-import type { CallOptions, ChatModelV1, CredentialStateV1, HealthStatusV1, ModelInfoV1, ModelMetadataV1, ProviderV1 } from '@modelgate/core';
+import type {
+  CallOptions,
+  ChatModelV1,
+  CredentialStateV1,
+  HealthStatusV1,
+  ModelInfoV1,
+  ModelMetadataV1,
+  ProviderV1,
+} from '@modelgate/core';
 import { abortOf, HttpPools } from '@modelgate/plugin-kit';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
 import { AnthropicClient, type AnthropicClientSettings } from './anthropic-client.js';
@@ -38,7 +46,11 @@ export class AnthropicProvider implements ProviderV1 {
   }
 
   chat(modelId: string): ChatModelV1 {
-    return new AnthropicChatModel(modelId, this.client, this.settings.defaultMaxTokens === undefined ? {} : { defaultMaxTokens: this.settings.defaultMaxTokens });
+    return new AnthropicChatModel(
+      modelId,
+      this.client,
+      this.settings.defaultMaxTokens === undefined ? {} : { defaultMaxTokens: this.settings.defaultMaxTokens },
+    );
   }
 
   modelMetadata(modelId: string): ModelMetadataV1 | undefined {

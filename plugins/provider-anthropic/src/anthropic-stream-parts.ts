@@ -104,7 +104,8 @@ export class AnthropicStreamParts implements AnthropicStreamHandler<ChatStreamPa
       case 'thinking':
         this.blocks.set(index, { kind: 'reasoning', id });
         out.push({ type: 'reasoning-start', id });
-        if (typeof block.thinking === 'string' && block.thinking.length > 0) out.push({ type: 'reasoning-delta', id, delta: block.thinking });
+        if (typeof block.thinking === 'string' && block.thinking.length > 0)
+          out.push({ type: 'reasoning-delta', id, delta: block.thinking });
         return;
       case 'redacted_thinking':
         this.blocks.set(index, { kind: 'reasoning', id });
@@ -135,7 +136,8 @@ export class AnthropicStreamParts implements AnthropicStreamHandler<ChatStreamPa
     if (block === undefined) return;
     switch (delta.type) {
       case 'text_delta':
-        if (block.kind === 'text' && typeof delta.text === 'string' && delta.text.length > 0) out.push({ type: 'text-delta', id: block.id, delta: delta.text });
+        if (block.kind === 'text' && typeof delta.text === 'string' && delta.text.length > 0)
+          out.push({ type: 'text-delta', id: block.id, delta: delta.text });
         return;
       case 'thinking_delta':
         if (block.kind === 'reasoning' && typeof delta.thinking === 'string' && delta.thinking.length > 0) {
@@ -143,7 +145,8 @@ export class AnthropicStreamParts implements AnthropicStreamHandler<ChatStreamPa
         }
         return;
       case 'signature_delta':
-        if (block.kind === 'reasoning' && typeof delta.signature === 'string') out.push({ type: 'reasoning-signature', id: block.id, signature: delta.signature });
+        if (block.kind === 'reasoning' && typeof delta.signature === 'string')
+          out.push({ type: 'reasoning-signature', id: block.id, signature: delta.signature });
         return;
       case 'input_json_delta': {
         const fragment = typeof delta.partial_json === 'string' ? delta.partial_json : '';

@@ -543,7 +543,9 @@ describe('Anthropic translation matrix', () => {
       modelId: 'claude-3-7-sonnet-20250219',
       call: 'stream',
       includeWarnings: true,
-      cases: translationMatrix.filter((testCase) => ['system and user text', 'JSON schema response format', 'sampling settings'].includes(testCase.name)),
+      cases: translationMatrix.filter((testCase) =>
+        ['system and user text', 'JSON schema response format', 'sampling settings'].includes(testCase.name),
+      ),
     });
     expect(bodies).toMatchInlineSnapshot(`
       {

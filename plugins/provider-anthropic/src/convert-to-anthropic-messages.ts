@@ -72,7 +72,11 @@ export function anthropicToolId(id: string): string {
 
 function imageBlock(part: ImagePartV1, field: string, warnings: WarningV1[]): AnthropicBlock {
   if (part.detail !== undefined && part.detail !== 'auto') {
-    warnings.push({ type: 'unsupported-setting', setting: `${field}.detail`, message: `Anthropic has no image detail setting: ${field}.detail was dropped.` });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: `${field}.detail`,
+      message: `Anthropic has no image detail setting: ${field}.detail was dropped.`,
+    });
   }
   return { type: 'image', source: mediaSource(part.source, part.mediaType, field), ...cacheControl(part.cacheControl) };
 }
@@ -83,7 +87,12 @@ function documentBlock(part: FilePartV1, field: string, warnings: WarningV1[]): 
   const title = part.filename === undefined ? {} : { title: part.filename };
   if (mediaType === 'text/plain' && part.source.type === 'data') {
     const text = Buffer.from(part.source.data, 'base64').toString('utf8');
-    return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: text }, ...title, ...cacheControl(part.cacheControl) };
+    return {
+      type: 'document',
+      source: { type: 'text', media_type: 'text/plain', data: text },
+      ...title,
+      ...cacheControl(part.cacheControl),
+    };
   }
   if (mediaType === 'application/pdf' || part.source.type === 'file-id' || (mediaType === undefined && part.source.type === 'url')) {
     return { type: 'document', source: mediaSource(part.source, mediaType, field), ...title, ...cacheControl(part.cacheControl) };
@@ -200,7 +209,12 @@ export function convertToAnthropicMessages(messages: readonly ChatMessageV1[], w
               }
               return;
             case 'tool-call':
-              blocks.push({ type: 'tool_use', id: anthropicToolId(part.toolCallId), name: part.toolName, input: parseToolInput(part.input, where) });
+              blocks.push({
+                type: 'tool_use',
+                id: anthropicToolId(part.toolCallId),
+                name: part.toolName,
+                input: parseToolInput(part.input, where),
+              });
               return;
             case 'file':
               warnings.push({
@@ -235,9 +249,12 @@ export function convertToAnthropicMessages(messages: readonly ChatMessageV1[], w
     }
   });
   if (turns.length === 0) {
-    throw new InvalidRequestError('messages: Anthropic needs at least one user or assistant message with content besides the system prompt.', {
-      param: 'messages',
-    });
+    throw new InvalidRequestError(
+      'messages: Anthropic needs at least one user or assistant message with content besides the system prompt.',
+      {
+        param: 'messages',
+      },
+    );
   }
   return { system, messages: turns };
 }

@@ -76,7 +76,11 @@ export function convertToAnthropicRequest(
     budget = 0;
   }
   if (budget > 0 && budget < minimumBudget) {
-    warnings.push({ type: 'clamped-setting', setting: 'reasoning.budgetTokens', message: `Anthropic's smallest thinking budget is ${minimumBudget} tokens: ${budget} was raised to it.` });
+    warnings.push({
+      type: 'clamped-setting',
+      setting: 'reasoning.budgetTokens',
+      message: `Anthropic's smallest thinking budget is ${minimumBudget} tokens: ${budget} was raised to it.`,
+    });
     budget = minimumBudget;
   }
   if (budget >= maxTokens) {
@@ -102,7 +106,11 @@ export function convertToAnthropicRequest(
     if (samplingRefused) dropped(warnings, 'temperature', `API version ${samplingFreeVersion} refuses sampling settings`);
     else if (thinking) dropped(warnings, 'temperature', 'does not take a temperature with extended thinking');
     else if (request.temperature > 1) {
-      warnings.push({ type: 'clamped-setting', setting: 'temperature', message: `Anthropic's temperature is at most 1: ${request.temperature} was clamped to 1.` });
+      warnings.push({
+        type: 'clamped-setting',
+        setting: 'temperature',
+        message: `Anthropic's temperature is at most 1: ${request.temperature} was clamped to 1.`,
+      });
       body.temperature = 1;
     } else body.temperature = request.temperature;
   }
@@ -138,7 +146,9 @@ export function convertToAnthropicRequest(
       ...strict,
       ...(tool.cacheControl === undefined
         ? {}
-        : { cache_control: tool.cacheControl.ttl === undefined ? { type: 'ephemeral' } : { type: 'ephemeral', ttl: tool.cacheControl.ttl } }),
+        : {
+            cache_control: tool.cacheControl.ttl === undefined ? { type: 'ephemeral' } : { type: 'ephemeral', ttl: tool.cacheControl.ttl },
+          }),
     };
   });
   let toolChoice: Record<string, unknown> | undefined;
@@ -172,14 +182,18 @@ export function convertToAnthropicRequest(
       body.output_config = { format: { type: 'json_schema', schema: request.responseFormat.schema } };
     } else {
       jsonTool = true;
+      if (tools.length > 0) {
+        dropped(
+          warnings,
+          'toolChoice',
+          `model ${options.modelId} has no structured outputs, so JSON Schema output forces its own tool and the request's tools cannot be called`,
+        );
+      }
       tools.push({
         name: jsonToolName,
         description: request.responseFormat.description ?? 'Give the answer as this tool call: its input is the JSON answer.',
         input_schema: request.responseFormat.schema,
       });
-      if (toolChoice !== undefined && tools.length > 1) {
-        dropped(warnings, 'toolChoice', `model ${options.modelId} has no structured outputs, so JSON Schema output forces its own tool`);
-      }
       toolChoice = { type: 'tool', name: jsonToolName };
     }
   }

@@ -14,7 +14,12 @@ export { AnthropicChatModel, anthropicMessagesFormat, type AnthropicChatModelSet
 export { anthropicModels, findAnthropicModelMetadata } from './anthropic-model-metadata.js';
 export { anthropicSettingsSchema, type AnthropicSettings } from './anthropic-settings-schema.js';
 export { convertToAnthropicRequest, type AnthropicRequest, type ConvertToAnthropicRequestOptions } from './convert-to-anthropic-request.js';
-export { convertToAnthropicMessages, type AnthropicBlock, type AnthropicMessage, type AnthropicPrompt } from './convert-to-anthropic-messages.js';
+export {
+  convertToAnthropicMessages,
+  type AnthropicBlock,
+  type AnthropicMessage,
+  type AnthropicPrompt,
+} from './convert-to-anthropic-messages.js';
 export { createAnthropicError, type CreateAnthropicErrorOptions } from './create-anthropic-error.js';
 export { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 export { normalizeAnthropicUsage, type AnthropicUsageCounts } from './normalize-anthropic-usage.js';

@@ -6,7 +6,12 @@ import { mergeAnthropicUsage, normalizeAnthropicUsage, type AnthropicUsageCounts
 
 /** What a non-streamed Anthropic message must have: `type: "message"` and a `content` array. */
 export function isAnthropicMessage(value: unknown): value is Record<string, unknown> & { content: unknown[] } {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'message' && Array.isArray((value as { content?: unknown }).content);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'message' &&
+    Array.isArray((value as { content?: unknown }).content)
+  );
 }
 
 /**

@@ -18,7 +18,10 @@ function blockEvents(block: AnthropicWireBlock, index: number): AnthropicWireEve
   };
   switch (block.type) {
     case 'text':
-      events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } } });
+      events.push({
+        event: 'content_block_start',
+        data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
+      });
       for (const fragment of splitFragments(block.text)) delta({ type: 'text_delta', text: fragment });
       break;
     case 'thinking':

@@ -25,7 +25,8 @@ export interface AnthropicMockMessage {
 
 /** Canonical counts (input includes the cache counts) → Anthropic's, which subtract them. */
 export function anthropicWireUsage(usage: ConformanceUsage | undefined, fallbackOutput: number): AnthropicWireUsage {
-  if (usage === undefined) return { input_tokens: 12, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: fallbackOutput };
+  if (usage === undefined)
+    return { input_tokens: 12, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: fallbackOutput };
   const cacheRead = usage.cacheReadTokens ?? 0;
   const cacheWrite = usage.cacheWriteTokens ?? 0;
   return {

@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 function post(path: string, body: unknown, headers: Record<string, string> = { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' }) {
-  return fetch(`${mock.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${mock.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 const minimal = { model: 'claude-haiku-4-5', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] };
@@ -24,7 +28,9 @@ describe('the mock Anthropic upstream', () => {
     expect(await denied.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
     const unversioned = await post('/v1/messages', minimal, { 'x-api-key': apiKey });
     expect(unversioned.status).toBe(400);
-    expect(await unversioned.json()).toMatchObject({ error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } });
+    expect(await unversioned.json()).toMatchObject({
+      error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' },
+    });
   });
 
   it('answers a message as JSON and as SSE with event lines ending in message_stop', async () => {
@@ -69,6 +75,10 @@ describe('the mock Anthropic upstream', () => {
     const refused = await post('/v1/messages/count_tokens', minimal);
     expect(refused.status).toBe(400);
     const page = await fetch(`${mock.url}/v1/models?limit=2`, { headers: { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' } });
-    expect(await page.json()).toMatchObject({ has_more: true, first_id: 'claude-opus-4-5-20251101', last_id: 'claude-sonnet-4-5-20250929' });
+    expect(await page.json()).toMatchObject({
+      has_more: true,
+      first_id: 'claude-opus-4-5-20251101',
+      last_id: 'claude-sonnet-4-5-20250929',
+    });
   });
 });

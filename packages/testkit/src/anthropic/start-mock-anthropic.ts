@@ -3,7 +3,13 @@ import type { ConformanceScenario } from '../conformance/conformance-upstream.js
 import { startRecordingServer, type MockExchange } from '../mock-server/start-recording-server.js';
 import { writeChunks } from '../mock-server/write-chunks.js';
 import type { RecordedRequest, WaitOptions } from '../request-recorder.js';
-import { anthropicErrorBody, anthropicErrorType, anthropicRequestId, invalidApiKeyBody, type AnthropicErrorBody } from './anthropic-error-body.js';
+import {
+  anthropicErrorBody,
+  anthropicErrorType,
+  anthropicRequestId,
+  invalidApiKeyBody,
+  type AnthropicErrorBody,
+} from './anthropic-error-body.js';
 import { anthropicStreamEvents, formatAnthropicEvent, toolUseId, type AnthropicWireEvent } from './anthropic-wire-events.js';
 import { anthropicMessageText, anthropicWireUsage, type AnthropicMockMessage } from './anthropic-wire-message.js';
 import { anthropicRequestProblem } from './validate-anthropic-request.js';
@@ -54,7 +60,11 @@ function sendError(response: ServerResponse, status: number, body: AnthropicErro
 }
 
 function startEvents(response: ServerResponse): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'request-id': anthropicRequestId() });
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'request-id': anthropicRequestId(),
+  });
 }
 
 /** A scenario's answer as a message; `undefined` for the failure scenarios. */
@@ -84,7 +94,11 @@ function messageOf(scenario: AnthropicMockScenario): AnthropicMockMessage | unde
 
 /** The first `count` events of a text answer, without `ping`, so that each counted event carries the answer forward. */
 function partialEvents(text: string | undefined, model: string, count: number): string[] {
-  const message: AnthropicMockMessage = { content: [{ type: 'text', text: text ?? filler }], stopReason: 'end_turn', usage: anthropicWireUsage(undefined, 8) };
+  const message: AnthropicMockMessage = {
+    content: [{ type: 'text', text: text ?? filler }],
+    stopReason: 'end_turn',
+    usage: anthropicWireUsage(undefined, 8),
+  };
   return anthropicStreamEvents(message, model)
     .filter((event) => event.event !== 'ping')
     .slice(0, count)
@@ -121,10 +135,15 @@ export async function startMockAnthropic(options: MockAnthropicOptions): Promise
         } else response.end();
         return;
       case 'rate-limit':
-        return sendError(response, 429, anthropicErrorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.'), {
-          'retry-after': String(scenario.retryAfterSeconds),
-          'anthropic-ratelimit-requests-remaining': '0',
-        });
+        return sendError(
+          response,
+          429,
+          anthropicErrorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.'),
+          {
+            'retry-after': String(scenario.retryAfterSeconds),
+            'anthropic-ratelimit-requests-remaining': '0',
+          },
+        );
       case 'http-error':
         return sendError(response, scenario.status, anthropicErrorBody(anthropicErrorType(scenario.status), scenario.message));
       case 'hang':
@@ -139,7 +158,11 @@ export async function startMockAnthropic(options: MockAnthropicOptions): Promise
           await writeChunks(response, partialEvents(scenario.text, model, scenario.afterChunks), isClosed);
         } else {
           response.writeHead(200, { 'content-type': 'application/json' });
-          await writeChunks(response, [`{"id":"msg_dropped","type":"message","role":"assistant","content":[{"type":"text","text":"`], isClosed);
+          await writeChunks(
+            response,
+            [`{"id":"msg_dropped","type":"message","role":"assistant","content":[{"type":"text","text":"`],
+            isClosed,
+          );
         }
         exchange.markDropped();
         response.socket?.destroy();
@@ -150,7 +173,10 @@ export async function startMockAnthropic(options: MockAnthropicOptions): Promise
           response,
           [
             ...partialEvents(scenario.text, model, scenario.afterChunks),
-            formatAnthropicEvent({ event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message: scenario.message } } }),
+            formatAnthropicEvent({
+              event: 'error',
+              data: { type: 'error', error: { type: 'overloaded_error', message: scenario.message } },
+            }),
           ],
           isClosed,
         );
@@ -193,7 +219,12 @@ export async function startMockAnthropic(options: MockAnthropicOptions): Promise
       const start = after === null ? 0 : models.indexOf(after) + 1;
       const page = models.slice(start, start + limit);
       return sendJson(response, 200, {
-        data: page.map((id, index) => ({ type: 'model', id, display_name: id, created_at: new Date(Date.UTC(2025, 0, 1 + index)).toISOString() })),
+        data: page.map((id, index) => ({
+          type: 'model',
+          id,
+          display_name: id,
+          created_at: new Date(Date.UTC(2025, 0, 1 + index)).toISOString(),
+        })),
         has_more: start + limit < models.length,
         first_id: page[0] ?? null,
         last_id: page.at(-1) ?? null,
@@ -202,7 +233,8 @@ export async function startMockAnthropic(options: MockAnthropicOptions): Promise
     const body = recorded.body as Record<string, unknown> | undefined;
     if (route === 'count') {
       const extra = Object.keys(body ?? {}).find((key) => !countTokensFields.has(key));
-      if (extra !== undefined) return sendError(response, 400, anthropicErrorBody('invalid_request_error', `${extra}: Extra inputs are not permitted`));
+      if (extra !== undefined)
+        return sendError(response, 400, anthropicErrorBody('invalid_request_error', `${extra}: Extra inputs are not permitted`));
       if (typeof body?.model !== 'string' || !Array.isArray(body.messages)) {
         return sendError(response, 400, anthropicErrorBody('invalid_request_error', 'messages: Field required'));
       }

@@ -16,13 +16,15 @@ export function anthropicRequestProblem(body: unknown): string | undefined {
   }
   const thinking = request.thinking as { type?: unknown; budget_tokens?: unknown } | undefined;
   if (thinking?.type === 'enabled') {
-    if (typeof thinking.budget_tokens !== 'number' || thinking.budget_tokens < 1024) return 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024';
+    if (typeof thinking.budget_tokens !== 'number' || thinking.budget_tokens < 1024)
+      return 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024';
     if (thinking.budget_tokens >= request.max_tokens) return '`max_tokens` must be greater than `thinking.budget_tokens`.';
   }
   if (Array.isArray(request.system)) {
     for (const [index, block] of request.system.entries()) {
       const text = (block as { text?: unknown } | null)?.text;
-      if (typeof text !== 'string' || text.trim() === '') return `system.${index}.text: text content blocks must contain non-whitespace text`;
+      if (typeof text !== 'string' || text.trim() === '')
+        return `system.${index}.text: text content blocks must contain non-whitespace text`;
     }
   }
   const messages = request.messages as unknown[];
