@@ -28,17 +28,17 @@ const thinkingAnswer = {
 };
 
 describe('the request sent to /v1/messages', () => {
-  it('carries x-api-key, anthropic-version and anthropic-beta, and never an Authorization header', async () => {
+  it('carries x-api-key, anthropic-version and anthropic-beta (configured and client flags), and never the client credential', async () => {
     await fixture.close();
     fixture = await startAnthropicFixture({ beta: ['files-api-2025-04-14', 'context-1m-2025-08-07'] });
-    await fixture.provider
-      .chat(modelId)
-      .generate(request(), { headers: { authorization: 'Bearer client-key', 'x-api-key': 'client-key' } });
+    await fixture.provider.chat(modelId).generate(request(), {
+      headers: { authorization: 'Bearer client-key', 'x-api-key': 'client-key', 'anthropic-beta': 'files-api-2025-04-14, client-flag' },
+    });
     const { headers, path } = fixture.mock.requests[0]!;
     expect(path).toBe('/v1/messages');
     expect(headers['x-api-key']).toBe(testApiKey);
     expect(headers['anthropic-version']).toBe('2023-06-01');
-    expect(headers['anthropic-beta']).toBe('files-api-2025-04-14,context-1m-2025-08-07');
+    expect(headers['anthropic-beta']).toBe('files-api-2025-04-14,client-flag,context-1m-2025-08-07');
     expect(headers.authorization).toBeUndefined();
   });
 
@@ -167,15 +167,13 @@ describe('answers', () => {
       { type: 'text', text: 'Six.' },
     ]);
     const assistant = response.content.filter((part) => part.type !== 'file');
-    await fixture.provider
-      .chat(modelId)
-      .generate(
-        request({
-          reasoning: { budgetTokens: 2048 },
-          messages: [userText('2×3?'), { role: 'assistant', content: assistant }, userText('And 2×4?')],
-        }),
-        {},
-      );
+    await fixture.provider.chat(modelId).generate(
+      request({
+        reasoning: { budgetTokens: 2048 },
+        messages: [userText('2×3?'), { role: 'assistant', content: assistant }, userText('And 2×4?')],
+      }),
+      {},
+    );
     expect((fixture.sent().messages as { content: unknown[] }[])[1]?.content).toEqual([
       { type: 'thinking', thinking: 'Two times three is six.', signature: 'EqQBCgYIARABGAIiQL+signature==' },
       { type: 'redacted_thinking', data: redactedData },

@@ -61,7 +61,12 @@ export class AnthropicClient {
     Object.assign(headers, this.settings.headers);
     if (call.headers) Object.assign(headers, call.headers);
     headers['anthropic-version'] = this.settings.anthropicVersion;
-    if (this.settings.beta.length > 0) headers['anthropic-beta'] = this.settings.beta.join(',');
+    // The configured flags and any a client asked for (the native path passes its `anthropic-beta` on).
+    const beta = new Set(
+      [...(headers['anthropic-beta'] ?? '').split(','), ...this.settings.beta].map((flag) => flag.trim()).filter((flag) => flag !== ''),
+    );
+    if (beta.size > 0) headers['anthropic-beta'] = [...beta].join(',');
+    else delete headers['anthropic-beta'];
     // Set last: nothing from the call may replace the credential, and no Bearer form goes along.
     delete headers.authorization;
     headers['x-api-key'] = this.apiKey();
