@@ -126,8 +126,8 @@ export class AnthropicChatModel implements ChatModelV1 {
   }
 
   private async generateNative(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatResultV1> {
+    // Nothing is dropped or changed on the native path, so strict mode has nothing to refuse.
     const body = this.nativeBody(request, false);
-    refuseWarningsWhenStrict([], options);
     const { value, response, text } = await this.complete(body, options);
     const counts: AnthropicUsageCounts = {};
     mergeAnthropicUsage(counts, value.usage);
@@ -143,7 +143,6 @@ export class AnthropicChatModel implements ChatModelV1 {
 
   private async streamNative(request: NativeChatRequestV1, options: CallOptions): Promise<NativeChatStreamV1> {
     const body = this.nativeBody(request, true);
-    refuseWarningsWhenStrict([], options);
     const response = await this.open(body, options);
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
     return {

@@ -18,7 +18,6 @@ export const anthropicPlugin = definePlugin({
       ...(settings.default_max_tokens === undefined ? {} : { defaultMaxTokens: settings.default_max_tokens }),
       ...(settings.headers === undefined ? {} : { headers: settings.headers }),
       environment: context.environment,
-      logger: context.logger,
       ...(context.upstreamLimits === undefined ? {} : { limits: context.upstreamLimits }),
     });
   },

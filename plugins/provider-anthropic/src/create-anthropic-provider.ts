@@ -1,4 +1,3 @@
-import type { PluginLogger } from '@modelgate/core';
 import { allowsEnvironmentFallback, type HttpPools, type UpstreamLimits } from '@modelgate/plugin-kit';
 import { AnthropicProvider } from './anthropic-provider.js';
 
@@ -31,7 +30,6 @@ export interface AnthropicProviderOptions {
   environment?: Readonly<Record<string, string | undefined>>;
   pools?: HttpPools;
   limits?: UpstreamLimits;
-  logger?: PluginLogger;
   /** Where these settings sit in the config, for error messages. Default `providers.<name>`. */
   settingsPath?: string;
 }
