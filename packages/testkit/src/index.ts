@@ -167,3 +167,24 @@ export {
   type MistralValidationDetail,
 } from './mistral/mistral-error-body.js';
 export { mistralEmbeddingDimensions, mistralToolCallId } from './mistral/mistral-wire.js';
+
+export {
+  startMockAnthropic,
+  type AnthropicMockScenario,
+  type MockAnthropicOptions,
+  type MockAnthropicServer,
+} from './anthropic/start-mock-anthropic.js';
+export {
+  anthropicConformanceUpstream,
+  type AnthropicConformanceUpstreamOptions,
+} from './anthropic/anthropic-conformance-upstream.js';
+export {
+  anthropicMessageText,
+  anthropicWireUsage,
+  type AnthropicMockMessage,
+  type AnthropicWireBlock,
+  type AnthropicWireUsage,
+} from './anthropic/anthropic-wire-message.js';
+export { anthropicStreamEvents, formatAnthropicEvent, type AnthropicWireEvent } from './anthropic/anthropic-wire-events.js';
+export { anthropicErrorBody, anthropicErrorType, type AnthropicErrorBody } from './anthropic/anthropic-error-body.js';
+export { anthropicRequestProblem } from './anthropic/validate-anthropic-request.js';
