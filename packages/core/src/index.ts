@@ -121,6 +121,21 @@ export { openAIChatCodec, type OpenAIChatEncoding } from './codecs/openai/openai
 export { openAIEmbeddingCodec, type OpenAIEmbeddingEncoding } from './codecs/openai/openai-embedding-codec.js';
 export { OpenAIChunkEncoder } from './codecs/openai/openai-chunk-encoder.js';
 export { openAIErrorBodyOf, type OpenAIErrorBody } from './codecs/openai/openai-error-body.js';
+export {
+  anthropicMessagesCodec,
+  anthropicMessagesFormat,
+  decodeAnthropicCountTokensRequest,
+  type AnthropicMessagesEncoding,
+} from './codecs/anthropic/anthropic-messages-codec.js';
+export {
+  anthropicCountTokensRequestSchema,
+  anthropicMessagesRequestSchema,
+  type AnthropicCountTokensRequest,
+  type AnthropicMessagesRequest,
+} from './codecs/anthropic/anthropic-request-schemas.js';
+export { anthropicErrorBody, anthropicErrorBodyOf, anthropicErrorType, type AnthropicErrorBody } from './codecs/anthropic/anthropic-error-body.js';
+export { AnthropicStreamEncoder } from './codecs/anthropic/anthropic-stream-encoder.js';
+export type { AnthropicMessage, AnthropicResponseBlock, AnthropicStopReason, AnthropicUsage } from './codecs/anthropic/anthropic-wire-types.js';
 export type {
   DeploymentStatsV1,
   DeploymentV1,
