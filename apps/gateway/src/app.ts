@@ -16,6 +16,7 @@ import { zodValidationPlugin } from './plugins/zod-validation-plugin.js';
 import { chatCompletionsRoute } from './routes/chat-completions-route.js';
 import { embeddingsRoute } from './routes/embeddings-route.js';
 import { healthRoute } from './routes/health-route.js';
+import { messagesRoute } from './routes/messages-route.js';
 import { modelsRoute } from './routes/models-route.js';
 
 export type { LogLevel } from './logging/json-line-logger.js';
@@ -94,6 +95,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(authPlugin, { masterKey });
     api.register(chatCompletionsRoute, { gateway, logger });
     api.register(embeddingsRoute, { gateway });
+    api.register(messagesRoute, { gateway, logger });
     api.register(modelsRoute, { gateway });
     done();
   });

@@ -13,7 +13,14 @@ import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1
 import type { WarningV1 } from '../specification/chat/chat-response-v1.js';
 import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { Principal } from '../specification/principal.js';
-import type { ChatResultV1, ChatStreamV1, NativeChatResultV1, NativeChatStreamV1, ProviderV1 } from '../specification/provider-v1.js';
+import type {
+  ChatResultV1,
+  ChatStreamV1,
+  NativeChatResultV1,
+  NativeChatStreamV1,
+  ProviderV1,
+  TokenCountV1,
+} from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
 import { AttemptCallOptions } from './attempt-call-options.js';
 import type { CallMetadata, ChatOutcome, RequestContext } from './call-metadata.js';
@@ -205,6 +212,33 @@ export class Gateway {
       .finally(() => cancellation?.release());
     const metadata = this.metadata(requestId, routed, false, noWarnings, routed.result.upstream);
     return { body: codec.encodeResponse(routed.result.response, { encoding, model: routed.deployment.model, requestId }), metadata };
+  }
+
+  /**
+   * Counts the input tokens of a canonical request on the deployment the router picks: the provider's
+   * own count when its chat model has `countTokens`, else `estimate(request)` (labelled `estimate`).
+   */
+  async countTokens(
+    request: ChatRequestV1,
+    estimate: (request: ChatRequestV1) => number,
+    context: RequestContext = {},
+  ): Promise<{ count: TokenCountV1; metadata: CallMetadata }> {
+    const requestId = context.requestId ?? randomUUID();
+    this.authorise(request.model, context.principal);
+    const cancellation = cancellationOf(context);
+    const routed = await this.parts.router
+      .run(
+        request.model,
+        async (attempt: AttemptContext): Promise<TokenCountV1> => {
+          const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
+          if (model.countTokens === undefined) return { inputTokens: estimate(request), source: 'estimate' };
+          return model.countTokens(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
+        },
+        cancellation,
+        (group) => mayUseModel(context.principal, group),
+      )
+      .finally(() => cancellation?.release());
+    return { count: routed.result, metadata: this.metadata(requestId, routed, false, noWarnings, undefined) };
   }
 
   /** True once every configured provider was created (start-up succeeded). */

@@ -7,6 +7,23 @@ import { z } from 'zod';
  * is a 400 naming it.
  */
 
+/**
+ * A string, or an array of blocks. Not a `z.union`: a union that fails reports the whole field, and a
+ * client needs the path of the bad block (`messages[0].content[2].source.media_type`).
+ */
+function stringOrBlocks<Block extends z.ZodType>(block: Block) {
+  const blocks = z.array(block);
+  return z.custom<string | z.output<Block>[]>().superRefine((value, context) => {
+    if (typeof value === 'string') return;
+    if (!Array.isArray(value)) {
+      context.addIssue({ code: 'custom', message: 'expected a string or an array of content blocks' });
+      return;
+    }
+    const result = blocks.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue, path: issue.path } as never);
+  });
+}
+
 const cacheControl = z.looseObject({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() }).nullable().optional();
 
 const textBlock = z.looseObject({
@@ -55,7 +72,7 @@ const toolUseBlock = z.looseObject({
 const toolResultBlock = z.looseObject({
   type: z.literal('tool_result'),
   tool_use_id: z.string().min(1),
-  content: z.union([z.string(), z.array(z.discriminatedUnion('type', [textBlock, imageBlock, documentBlock]))]).optional(),
+  content: stringOrBlocks(z.discriminatedUnion('type', [textBlock, imageBlock, documentBlock])).optional(),
   is_error: z.boolean().optional(),
   cache_control: cacheControl,
 });
@@ -75,7 +92,7 @@ const contentBlock = z.discriminatedUnion('type', [
 
 const message = z.looseObject({
   role: z.enum(['user', 'assistant']),
-  content: z.union([z.string(), z.array(contentBlock)]),
+  content: stringOrBlocks(contentBlock),
 });
 
 /**
@@ -110,7 +127,7 @@ const thinking = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('adaptive') }),
 ]);
 
-const system = z.union([z.string(), z.array(textBlock)]);
+const system = stringOrBlocks(textBlock);
 
 /** What `count_tokens` takes: a Messages request without `max_tokens`, sampling or streaming. */
 export const anthropicCountTokensRequestSchema = z.looseObject({
