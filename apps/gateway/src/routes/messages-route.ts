@@ -21,6 +21,13 @@ export interface MessagesRouteOptions extends GatewayRouteOptions {
   logger: JsonLineLogger;
 }
 
+/**
+ * A `ping` whenever a stream was silent this long (a model thinking before it answers), so that proxies
+ * with an idle timeout keep the connection; Anthropic's SDKs skip pings.
+ */
+export const keepAliveIntervalMs = 10_000;
+const pingEvent = 'event: ping\ndata: {"type":"ping"}\n\n';
+
 /** Says whether `count_tokens` answered with the provider's own count or a local estimate. */
 export const tokenCountSourceHeader = 'x-modelgate-token-count';
 
@@ -60,6 +67,7 @@ export const messagesRoute: FastifyPluginCallback<MessagesRouteOptions> = (app, 
       clientError: (error) => app.errorSenders.clientError(error, request),
       onEarlyEnd: (error) => logEarlyStreamEnd(logger, request.id, error),
       onFinish: (usage) => noteAccessLogUsage(request, usage),
+      keepAlive: { intervalMs: keepAliveIntervalMs, text: pingEvent },
     });
   });
 
