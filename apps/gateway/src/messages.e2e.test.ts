@@ -134,7 +134,10 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
       .map((event) => (JSON.parse(event.data) as { delta: { text: string } }).delta.text)
       .join('');
     expect(text).toBe('One two three.');
-    const delta = JSON.parse(events.at(-2)!.data) as { delta: { stop_reason: string }; usage: { output_tokens: number; input_tokens: number } };
+    const delta = JSON.parse(events.at(-2)!.data) as {
+      delta: { stop_reason: string };
+      usage: { output_tokens: number; input_tokens: number };
+    };
     expect(delta.delta.stop_reason).toBe('end_turn');
     expect(delta.usage.output_tokens).toBeGreaterThan(0);
     expect(delta.usage.input_tokens).toBeGreaterThan(0);
@@ -187,7 +190,10 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
       mock.enqueue(scenario);
       const { events } = await rawEvents({ model: 'smart', max_tokens: 64, messages: [{ role: 'user', content: 'Go.' }] });
       expect(events.at(-1)!.event).toBe('error');
-      expect(JSON.parse(events.at(-1)!.data)).toMatchObject({ type: 'error', error: { type: expect.any(String), message: expect.any(String) } });
+      expect(JSON.parse(events.at(-1)!.data)).toMatchObject({
+        type: 'error',
+        error: { type: expect.any(String), message: expect.any(String) },
+      });
       expect(events.some((event) => event.event === 'message_stop' || event.event === 'message_delta')).toBe(false);
     }
   });
@@ -195,7 +201,9 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
   it('refuses a wrong key of the right length with authentication_error, through the SDK error class', async () => {
     const wrongKey = testMasterKey.slice(0, -1) + (testMasterKey.endsWith('x') ? 'y' : 'x');
     const wrong = new Anthropic({ apiKey: wrongKey, baseURL: server.url, maxRetries: 0 });
-    const error = await wrong.messages.create({ model: 'smart', max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] }).catch((caught) => caught);
+    const error = await wrong.messages
+      .create({ model: 'smart', max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((caught) => caught);
     expect(error).toBeInstanceOf(Anthropic.AuthenticationError);
     expect(error.status).toBe(401);
     expect(error.error).toMatchObject({ type: 'error', error: { type: 'authentication_error' } });
@@ -219,7 +227,10 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
       .create({ model: 'smart', messages: [{ role: 'user', content: 'Hi' }] } as unknown as Anthropic.MessageCreateParamsNonStreaming)
       .catch((caught) => caught);
     expect(bad).toBeInstanceOf(Anthropic.BadRequestError);
-    expect(bad.error).toMatchObject({ type: 'error', error: { type: 'invalid_request_error', message: expect.stringContaining('max_tokens') } });
+    expect(bad.error).toMatchObject({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: expect.stringContaining('max_tokens') },
+    });
     expect(bad.error.request_id).toBe(bad.requestID);
 
     const unknown = await client.messages
@@ -229,7 +240,9 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
     expect(unknown.error.error.type).toBe('not_found_error');
 
     mock.enqueue({ type: 'error', status: 400 });
-    const upstream = await client.messages.create({ model: 'smart', max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] }).catch((caught) => caught);
+    const upstream = await client.messages
+      .create({ model: 'smart', max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((caught) => caught);
     expect(upstream).toBeInstanceOf(Anthropic.BadRequestError);
     expect(upstream.error.error.type).toBe('invalid_request_error');
 
@@ -255,7 +268,10 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
   it('cancels the upstream call when the client goes away mid-stream', async () => {
     mock.enqueue({ type: 'slow', content: defaultMockContent, intervalMs: 200 });
     const controller = new AbortController();
-    const stream = client.messages.stream({ model: 'smart', max_tokens: 64, messages: [{ role: 'user', content: 'Go.' }] }, { signal: controller.signal });
+    const stream = client.messages.stream(
+      { model: 'smart', max_tokens: 64, messages: [{ role: 'user', content: 'Go.' }] },
+      { signal: controller.signal },
+    );
     const ended = stream.done().then(
       () => undefined,
       (error: unknown) => error,
@@ -271,7 +287,13 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
     const body = {
       model: 'smart',
       system: 'You are a weather bot.',
-      tools: [{ name: 'get_weather', description: 'Weather for a city', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } } }],
+      tools: [
+        {
+          name: 'get_weather',
+          description: 'Weather for a city',
+          input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } },
+        },
+      ],
       messages: [{ role: 'user' as const, content: 'What is the weather in Paris today?' }],
     };
     const { data, response } = await client.messages.countTokens(body).withResponse();
@@ -312,7 +334,9 @@ describe('/v1/messages with a provider of its own', () => {
       messages: [{ role: 'user', content: 'Hi' }],
       stream: true,
     });
-    const message = await client.messages.stream({ model: 'claude-native', max_tokens: 32, messages: [{ role: 'user', content: 'Hi' }] }).finalMessage();
+    const message = await client.messages
+      .stream({ model: 'claude-native', max_tokens: 32, messages: [{ role: 'user', content: 'Hi' }] })
+      .finalMessage();
     expect(message.content).toEqual([{ type: 'text', text: 'Forwarded as sent.' }]);
     expect(message.id).toBe(nativeMessage.id);
   });
@@ -334,7 +358,12 @@ describe('/v1/messages with a provider of its own', () => {
       messages: [{ role: 'user', content: 'Weather in Paris?' }],
     });
     const streamed = await client.messages
-      .stream({ model: 'thinker', max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [{ role: 'user', content: 'Weather in Paris?' }] })
+      .stream({
+        model: 'thinker',
+        max_tokens: 4096,
+        thinking: { type: 'enabled', budget_tokens: 2048 },
+        messages: [{ role: 'user', content: 'Weather in Paris?' }],
+      })
       .finalMessage();
     const expected = [
       { type: 'thinking', thinking: 'The user wants the weather.', signature: 'sig-thinker' },
@@ -345,7 +374,12 @@ describe('/v1/messages with a provider of its own', () => {
     for (const message of [created, streamed]) {
       expect(message.content).toEqual(expected);
       expect(message.stop_reason).toBe('tool_use');
-      expect(message.usage).toMatchObject({ input_tokens: 10, cache_creation_input_tokens: 20, cache_read_input_tokens: 0, output_tokens: 9 });
+      expect(message.usage).toMatchObject({
+        input_tokens: 10,
+        cache_creation_input_tokens: 20,
+        cache_read_input_tokens: 0,
+        output_tokens: 9,
+      });
     }
     expect(anthropicScriptedCalls.canonical[0]!.reasoning).toEqual({ budgetTokens: 2048 });
 

@@ -133,9 +133,19 @@ export {
   type AnthropicCountTokensRequest,
   type AnthropicMessagesRequest,
 } from './codecs/anthropic/anthropic-request-schemas.js';
-export { anthropicErrorBody, anthropicErrorBodyOf, anthropicErrorType, type AnthropicErrorBody } from './codecs/anthropic/anthropic-error-body.js';
+export {
+  anthropicErrorBody,
+  anthropicErrorBodyOf,
+  anthropicErrorType,
+  type AnthropicErrorBody,
+} from './codecs/anthropic/anthropic-error-body.js';
 export { AnthropicStreamEncoder } from './codecs/anthropic/anthropic-stream-encoder.js';
-export type { AnthropicMessage, AnthropicResponseBlock, AnthropicStopReason, AnthropicUsage } from './codecs/anthropic/anthropic-wire-types.js';
+export type {
+  AnthropicMessage,
+  AnthropicResponseBlock,
+  AnthropicStopReason,
+  AnthropicUsage,
+} from './codecs/anthropic/anthropic-wire-types.js';
 export type {
   DeploymentStatsV1,
   DeploymentV1,

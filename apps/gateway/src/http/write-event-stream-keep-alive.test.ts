@@ -35,7 +35,9 @@ describe('writeEventStream keep-alive', () => {
       yield { type: 'text-end', id: 't' };
       yield { type: 'finish', finishReason: { unified: 'stop' } };
     }
-    const outcome = { stream: true, native: false, parts: parts(), context, metadata: {}, decoded: {} } as unknown as ChatOutcome & { stream: true };
+    const outcome = { stream: true, native: false, parts: parts(), context, metadata: {}, decoded: {} } as unknown as ChatOutcome & {
+      stream: true;
+    };
     const written = new Promise<void>((resolve, reject) => {
       server = createServer((_request, response) => {
         writeEventStream(response, {}, outcome, anthropicMessagesCodec.createStreamEncoder(context), {

@@ -32,14 +32,20 @@ export const nativeMessage = {
 export const nativeEvents: Array<{ event: string; data: string }> = [
   {
     event: 'message_start',
-    data: JSON.stringify({ type: 'message_start', message: { ...nativeMessage, content: [], stop_reason: null, usage: { input_tokens: 12, output_tokens: 1 } } }),
+    data: JSON.stringify({
+      type: 'message_start',
+      message: { ...nativeMessage, content: [], stop_reason: null, usage: { input_tokens: 12, output_tokens: 1 } },
+    }),
   },
   { event: 'ping', data: '{"type": "ping"}' },
   { event: 'content_block_start', data: '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}' },
   { event: 'content_block_delta', data: '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Forwarded "}}' },
   { event: 'content_block_delta', data: '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"as sent."}}' },
   { event: 'content_block_stop', data: '{"type":"content_block_stop","index":0}' },
-  { event: 'message_delta', data: '{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":4}}' },
+  {
+    event: 'message_delta',
+    data: '{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":4}}',
+  },
   { event: 'message_stop', data: '{"type":"message_stop"}' },
 ];
 
@@ -118,7 +124,11 @@ export const anthropicScriptedProviderPlugin = definePlugin({
               anthropicScriptedCalls.native.push(request);
               const parts: NativeStreamPartV1[] = [
                 ...nativeEvents.map((event) => ({ type: 'event' as const, ...event })),
-                { type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' }, usage: { inputTokens: 12, outputTokens: 4, totalTokens: 16 } },
+                {
+                  type: 'finish',
+                  finishReason: { unified: 'stop', raw: 'end_turn' },
+                  usage: { inputTokens: 12, outputTokens: 4, totalTokens: 16 },
+                },
               ];
               return { parts: iterate(parts) };
             },

@@ -94,7 +94,12 @@ describe('Anthropic Messages codec: decode', () => {
       toolChoice: { type: 'required' },
       parallelToolCalls: false,
       tools: [
-        { type: 'function', name: 'weather', description: 'Weather', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } },
+        {
+          type: 'function',
+          name: 'weather',
+          description: 'Weather',
+          inputSchema: { type: 'object', properties: { city: { type: 'string' } } },
+        },
       ],
       providerOptions: { anthropic: { service_tier: 'auto' } },
       messages: [
@@ -147,7 +152,10 @@ describe('Anthropic Messages codec: decode', () => {
   it('maps every tool_choice form', () => {
     const choice = (tool_choice: unknown) => anthropicMessagesCodec.decode({ ...base, tool_choice }).request;
     expect(choice({ type: 'auto' }).toolChoice).toEqual({ type: 'auto' });
-    expect(choice({ type: 'auto', disable_parallel_tool_use: true })).toMatchObject({ toolChoice: { type: 'auto' }, parallelToolCalls: false });
+    expect(choice({ type: 'auto', disable_parallel_tool_use: true })).toMatchObject({
+      toolChoice: { type: 'auto' },
+      parallelToolCalls: false,
+    });
     expect(choice({ type: 'none' }).toolChoice).toEqual({ type: 'none' });
     expect(choice({ type: 'tool', name: 'weather' }).toolChoice).toEqual({ type: 'tool', toolName: 'weather' });
     expect(choice({ type: 'any' }).parallelToolCalls).toBeUndefined();
@@ -173,9 +181,9 @@ describe('Anthropic Messages codec: decode', () => {
     expect(decodeError({ ...base, messages: [{ role: 'user', content: [{ type: 'video', url: 'x' }] }] }).param).toMatch(
       /^messages\[0\]\.content(\[0\](\.type)?)?$/,
     );
-    expect(decodeError({ ...base, messages: [{ role: 'user', content: [{ type: 'tool_use', id: 'a', name: 'b', input: {} }] }] }).param).toBe(
-      'messages[0].content[0].type',
-    );
+    expect(
+      decodeError({ ...base, messages: [{ role: 'user', content: [{ type: 'tool_use', id: 'a', name: 'b', input: {} }] }] }).param,
+    ).toBe('messages[0].content[0].type');
     expect(decodeError({ ...base, messages: [{ role: 'assistant', content: [{ type: 'thinking', thinking: 'x' }] }] }).param).toBe(
       'messages[0].content[0].signature',
     );
@@ -183,9 +191,12 @@ describe('Anthropic Messages codec: decode', () => {
     expect(decodeError({ ...base, tools: [{ name: 'weather' }] }).param).toBe('tools[0].input_schema');
     expect(decodeError({ ...base, tool_choice: { type: 'required' } }).param).toMatch(/^tool_choice/);
     expect(decodeError({ ...base, thinking: { type: 'enabled', budget_tokens: 4096 } }).param).toBe('thinking.budget_tokens');
-    expect(decodeError({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'x' } }] }] }).param).toBe(
-      'messages[0].content[0].source.media_type',
-    );
+    expect(
+      decodeError({
+        ...base,
+        messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'x' } }] }],
+      }).param,
+    ).toBe('messages[0].content[0].source.media_type');
     expect(decodeError('not an object').message).toMatch(/JSON object/);
   });
 
@@ -255,7 +266,10 @@ describe('Anthropic Messages codec: encode', () => {
 
   it('maps stop reasons: the raw one from an Anthropic backend, else the unified one', () => {
     const stop = (finishReason: ChatResponseV1['finishReason'], providerMetadata?: ChatResponseV1['providerMetadata']) => {
-      const encoded = anthropicMessagesCodec.encodeResponse(response({ finishReason, ...(providerMetadata ? { providerMetadata } : {}) }), context) as {
+      const encoded = anthropicMessagesCodec.encodeResponse(
+        response({ finishReason, ...(providerMetadata ? { providerMetadata } : {}) }),
+        context,
+      ) as {
         stop_reason: string;
         stop_sequence: string | null;
       };
@@ -296,7 +310,9 @@ describe('Anthropic Messages codec: encode', () => {
       expect(encoded.body).toMatchObject({ type: 'error', error: { type } });
     }
     expect(JSON.stringify(anthropicMessagesCodec.encodeError(new Error('secret internals')).body)).not.toContain('secret');
-    expect(anthropicMessagesCodec.encodeError(new RateLimitError('slow down', { retryAfterMs: 2000 })).headers).toEqual({ 'retry-after': '2' });
+    expect(anthropicMessagesCodec.encodeError(new RateLimitError('slow down', { retryAfterMs: 2000 })).headers).toEqual({
+      'retry-after': '2',
+    });
     const statuses = [400, 401, 402, 403, 404, 409, 413, 415, 422, 429, 500, 502, 503, 504, 529];
     expect(statuses.map(anthropicErrorType)).toEqual([
       'invalid_request_error',

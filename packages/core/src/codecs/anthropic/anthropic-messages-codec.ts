@@ -3,7 +3,11 @@ import type { ChatRequestV1 } from '../../specification/chat/chat-request-v1.js'
 import type { NativeChatResultV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
 import { anthropicErrorBodyOf } from './anthropic-error-body.js';
-import { anthropicCountTokensRequestSchema, anthropicMessagesRequestSchema, type AnthropicCountTokensRequest } from './anthropic-request-schemas.js';
+import {
+  anthropicCountTokensRequestSchema,
+  anthropicMessagesRequestSchema,
+  type AnthropicCountTokensRequest,
+} from './anthropic-request-schemas.js';
 import { AnthropicStreamEncoder } from './anthropic-stream-encoder.js';
 import { decodeAnthropicRequest } from './decode-anthropic-request.js';
 import { encodeAnthropicResponse } from './encode-anthropic-response.js';

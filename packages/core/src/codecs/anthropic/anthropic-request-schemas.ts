@@ -24,7 +24,10 @@ function stringOrBlocks<Block extends z.ZodType>(block: Block) {
   });
 }
 
-const cacheControl = z.looseObject({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() }).nullable().optional();
+const cacheControl = z
+  .looseObject({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() })
+  .nullable()
+  .optional();
 
 const textBlock = z.looseObject({
   type: z.literal('text'),

@@ -110,7 +110,13 @@ describe('Anthropic stream encoder', () => {
       'message_delta',
       'message_stop',
     ]);
-    expect(events[0]!.data.message).toMatchObject({ id: 'msg_req1', type: 'message', role: 'assistant', model: 'gpt-4o-mini', content: [] });
+    expect(events[0]!.data.message).toMatchObject({
+      id: 'msg_req1',
+      type: 'message',
+      role: 'assistant',
+      model: 'gpt-4o-mini',
+      content: [],
+    });
     expect(assemble(events)).toEqual([
       { type: 'thinking', thinking: 'Thinking', signature: 'sig-1' },
       { type: 'redacted_thinking', data: 'opaque' },
@@ -157,23 +163,27 @@ describe('Anthropic stream encoder', () => {
 
   it('holds a block back while another is open, for any interleaving of two text blocks', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), fc.array(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 12, maxLength: 12 }), (schedule, words) => {
-        const parts: ChatStreamPartV1[] = [
-          { type: 'text-start', id: 'a' },
-          { type: 'text-start', id: 'b' },
-        ];
-        const expected = { a: '', b: '' };
-        schedule.forEach((first, index) => {
-          const id = first ? 'a' : 'b';
-          expected[id] += words[index]!;
-          parts.push({ type: 'text-delta', id, delta: words[index]! });
-        });
-        parts.push({ type: 'text-end', id: 'b' }, { type: 'text-end', id: 'a' }, { type: 'finish', finishReason: { unified: 'stop' } });
-        expect(assemble(encode(parts))).toEqual([
-          { type: 'text', text: expected.a },
-          { type: 'text', text: expected.b },
-        ]);
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 12, maxLength: 12 }),
+        (schedule, words) => {
+          const parts: ChatStreamPartV1[] = [
+            { type: 'text-start', id: 'a' },
+            { type: 'text-start', id: 'b' },
+          ];
+          const expected = { a: '', b: '' };
+          schedule.forEach((first, index) => {
+            const id = first ? 'a' : 'b';
+            expected[id] += words[index]!;
+            parts.push({ type: 'text-delta', id, delta: words[index]! });
+          });
+          parts.push({ type: 'text-end', id: 'b' }, { type: 'text-end', id: 'a' }, { type: 'finish', finishReason: { unified: 'stop' } });
+          expect(assemble(encode(parts))).toEqual([
+            { type: 'text', text: expected.a },
+            { type: 'text', text: expected.b },
+          ]);
+        },
+      ),
     );
   });
 

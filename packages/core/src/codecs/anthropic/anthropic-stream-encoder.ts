@@ -17,7 +17,9 @@ export function anthropicErrorEvent(error: unknown): string {
 }
 
 /** The data of a delta or of the start of a block, without its index (known once the block is written). */
-type BlockEvent = { name: 'content_block_start'; block: Record<string, unknown> } | { name: 'content_block_delta'; delta: Record<string, unknown> };
+type BlockEvent =
+  | { name: 'content_block_start'; block: Record<string, unknown> }
+  | { name: 'content_block_delta'; delta: Record<string, unknown> };
 
 interface OpenBlock {
   /** Events waiting while another block is being written. */

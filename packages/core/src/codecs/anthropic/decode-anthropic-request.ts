@@ -48,7 +48,8 @@ function textPart(block: AnthropicTextBlockParam): TextPartV1 {
 function imagePart(block: AnthropicImageBlockParam): UserContentPartV1 {
   const { source } = block;
   const cache = cacheControlOf(block);
-  if (source.type === 'base64') return { type: 'image', source: { type: 'data', data: source.data }, mediaType: source.media_type, ...cache };
+  if (source.type === 'base64')
+    return { type: 'image', source: { type: 'data', data: source.data }, mediaType: source.media_type, ...cache };
   if (source.type === 'url') return { type: 'image', source: { type: 'url', url: source.url }, ...cache };
   return { type: 'image', source: { type: 'file-id', fileId: source.file_id }, ...cache };
 }
@@ -77,7 +78,9 @@ function documentPart(block: AnthropicDocumentBlockParam): UserContentPartV1 {
 }
 
 function misplaced(block: AnthropicRequestContentBlock, role: string, path: string): InvalidRequestError {
-  return new InvalidRequestError(`${path}.type: a \`${block.type}\` block cannot appear in a \`${role}\` message.`, { param: `${path}.type` });
+  return new InvalidRequestError(`${path}.type: a \`${block.type}\` block cannot appear in a \`${role}\` message.`, {
+    param: `${path}.type`,
+  });
 }
 
 function toolResultPart(
@@ -111,7 +114,12 @@ function toolResultPart(
 }
 
 /** A user turn: its tool results become tool messages and the rest user messages, in their order. */
-function decodeUserMessage(message: AnthropicRequestMessage, path: string, toolNames: ReadonlyMap<string, string>, out: ChatMessageV1[]): void {
+function decodeUserMessage(
+  message: AnthropicRequestMessage,
+  path: string,
+  toolNames: ReadonlyMap<string, string>,
+  out: ChatMessageV1[],
+): void {
   if (typeof message.content === 'string') {
     out.push({ role: 'user', content: [{ type: 'text', text: message.content }] });
     return;
