@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { InvalidRequestError } from '../../errors/invalid-request-error.js';
 import { ModelgateError } from '../../errors/modelgate-error.js';
 import { RateLimitError } from '../../errors/rate-limit-error.js';
@@ -332,5 +333,38 @@ describe('Anthropic Messages codec: encode', () => {
       'overloaded_error',
     ]);
     expect(ModelgateError.isInstance(new InvalidRequestError('x'))).toBe(true);
+  });
+});
+
+describe('Anthropic Messages codec: round trip', () => {
+  const block = fc.oneof(
+    fc.record({ type: fc.constant('text' as const), text: fc.string({ minLength: 1 }) }),
+    fc.record({ type: fc.constant('thinking' as const), thinking: fc.string(), signature: fc.string({ minLength: 1 }) }),
+    fc.record({ type: fc.constant('redacted_thinking' as const), data: fc.string({ minLength: 1 }) }),
+    fc.record({
+      type: fc.constant('tool_use' as const),
+      id: fc.string({ minLength: 1 }),
+      name: fc.string({ minLength: 1 }),
+      input: fc.dictionary(fc.string(), fc.jsonValue()),
+    }),
+  );
+
+  it('gives back the assistant blocks it decoded, in order, when they are the answer', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
+        const { request } = anthropicMessagesCodec.decode({
+          ...base,
+          messages: [...base.messages, { role: 'assistant', content: blocks }],
+        });
+        const assistant = request.messages.at(-1)!;
+        expect(assistant.role).toBe('assistant');
+        const encoded = anthropicMessagesCodec.encodeResponse(
+          response({ content: assistant.content as ChatResponseV1['content'], finishReason: { unified: 'stop', raw: 'end_turn' } }),
+          context,
+        ) as { content: unknown[] };
+        // JSON round trip: `-0` and `undefined` have no JSON form, as on the wire.
+        expect(encoded.content).toEqual(JSON.parse(JSON.stringify(blocks)));
+      }),
+    );
   });
 });
