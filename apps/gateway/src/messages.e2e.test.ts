@@ -297,7 +297,7 @@ describe('/v1/messages in front of an OpenAI-compatible backend, through @anthro
       messages: [{ role: 'user' as const, content: 'What is the weather in Paris today?' }],
     };
     const { data, response } = await client.messages.countTokens(body).withResponse();
-    expect(data.input_tokens).toBe(estimateInputTokens(decodeAnthropicCountTokensRequest(body).request));
+    expect(data.input_tokens).toBe(await estimateInputTokens(decodeAnthropicCountTokensRequest(body).request));
     expect(data.input_tokens).toBeGreaterThan(20);
     expect(response.headers.get('x-modelgate-token-count')).toBe('estimate');
     expect(mock.requests).toHaveLength(0);

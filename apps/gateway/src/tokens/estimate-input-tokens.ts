@@ -1,5 +1,4 @@
 import type { ChatRequestV1, ToolResultPartV1 } from '@modelgate/core';
-import { countTokens } from 'gpt-tokenizer';
 
 /** Tokens an image or a non-text file counts for: its size is unknown here (Anthropic's image at about 1.15 megapixels). */
 export const mediaTokenEstimate = 1600;
@@ -10,23 +9,28 @@ const messageOverhead = 3;
 // Special-token text (`<|endoftext|>`) in a prompt is counted as ordinary text, never refused.
 const asText = { disallowedSpecial: new Set<string>() };
 
-function tokensOf(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text, asText);
+type CountTokens = (text: string, options: typeof asText) => number;
+let tokenizer: Promise<CountTokens> | undefined;
+
+/** The tokenizer, loaded on the first estimate: its tables take a second or more to load, which no server start should wait for. */
+function loadTokenizer(): Promise<CountTokens> {
+  tokenizer ??= import('gpt-tokenizer').then((module) => module.countTokens as CountTokens);
+  return tokenizer;
 }
 
-function fileTokens(mediaType: string | undefined, source: { type: string; data?: string }): number {
+function fileTokens(tokensOf: (text: string) => number, mediaType: string | undefined, source: { type: string; data?: string }): number {
   if (mediaType === 'text/plain' && source.type === 'data' && source.data !== undefined) {
     return tokensOf(Buffer.from(source.data, 'base64').toString('utf8'));
   }
   return mediaTokenEstimate;
 }
 
-function toolResultTokens(part: ToolResultPartV1): number {
+function toolResultTokens(tokensOf: (text: string) => number, part: ToolResultPartV1): number {
   const { output } = part;
   if (output.type === 'text') return tokensOf(output.value);
   if (output.type === 'json') return tokensOf(JSON.stringify(output.value));
   let total = 0;
-  for (const item of output.value) total += item.type === 'text' ? tokensOf(item.text) : fileTokens(item.mediaType, item.source);
+  for (const item of output.value) total += item.type === 'text' ? tokensOf(item.text) : fileTokens(tokensOf, item.mediaType, item.source);
   return total;
 }
 
@@ -37,7 +41,9 @@ function toolResultTokens(part: ToolResultPartV1): number {
  * `mediaTokenEstimate`. Another model's tokenizer differs by some percent: it is an estimate, and is
  * labelled as one wherever it is answered.
  */
-export function estimateInputTokens(request: ChatRequestV1): number {
+export async function estimateInputTokens(request: ChatRequestV1): Promise<number> {
+  const countTokens = await loadTokenizer();
+  const tokensOf = (text: string): number => (text.length === 0 ? 0 : countTokens(text, asText));
   let total = 0;
   for (const message of request.messages) {
     total += messageOverhead;
@@ -51,13 +57,13 @@ export function estimateInputTokens(request: ChatRequestV1): number {
           total += mediaTokenEstimate;
           break;
         case 'file':
-          total += fileTokens(part.mediaType, part.source);
+          total += fileTokens(tokensOf, part.mediaType, part.source);
           break;
         case 'tool-call':
           total += tokensOf(part.toolName) + tokensOf(part.input);
           break;
         case 'tool-result':
-          total += toolResultTokens(part);
+          total += toolResultTokens(tokensOf, part);
           break;
       }
     }

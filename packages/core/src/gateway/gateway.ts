@@ -220,7 +220,7 @@ export class Gateway {
    */
   async countTokens(
     request: ChatRequestV1,
-    estimate: (request: ChatRequestV1) => number,
+    estimate: (request: ChatRequestV1) => number | Promise<number>,
     context: RequestContext = {},
   ): Promise<{ count: TokenCountV1; metadata: CallMetadata }> {
     const requestId = context.requestId ?? randomUUID();
@@ -231,7 +231,7 @@ export class Gateway {
         request.model,
         async (attempt: AttemptContext): Promise<TokenCountV1> => {
           const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
-          if (model.countTokens === undefined) return { inputTokens: estimate(request), source: 'estimate' };
+          if (model.countTokens === undefined) return { inputTokens: await estimate(request), source: 'estimate' };
           return model.countTokens(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
         },
         cancellation,
