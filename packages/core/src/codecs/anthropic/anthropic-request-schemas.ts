@@ -20,7 +20,8 @@ function stringOrBlocks<Block extends z.ZodType>(block: Block) {
       return;
     }
     const result = blocks.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) context.addIssue({ ...issue, path: issue.path } as never);
+    // Re-raised as they are: their paths are relative to this field, so they name the block.
+    if (!result.success) for (const issue of result.error.issues) context.addIssue(issue as never);
   });
 }
 
