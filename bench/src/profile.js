@@ -1,4 +1,4 @@
-// CPU profile of modelgate under load: `pnpm --filter @modelgate/bench run profile [--config minimal] [--seconds 10]`.
+// CPU profile of modelgate under load: `pnpm --filter @modelgate/bench run profile [--config minimal] [--seconds 10] [--only json|stream]`.
 // Starts the mock and one modelgate process with --cpu-prof, runs non-streaming then streaming load at 50
 // connections, stops modelgate gracefully (the profile is written at exit) and prints the functions with the
 // most self time, and self time grouped by package. Writes bench/results/profile-latest.md.
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     config: { type: 'string', default: 'minimal' },
     seconds: { type: 'string', default: '10' },
     top: { type: 'string', default: '30' },
+    // `json` or `stream` profiles one kind of request only, so that its costs are not mixed with the other's.
+    only: { type: 'string' },
   },
 });
 installCleanup();
@@ -32,9 +34,10 @@ const target = await startModelgate(mock, config, {
 const seconds = Number(values.seconds);
 const load = async (stream) =>
   runLoad({ url: target.url, headers: target.headers, body: chatBody(stream), connections: 50, durationSeconds: seconds });
-await load(false); // warm-up, profiled too but dwarfed by the rest
-const nonStream = await load(false);
-const stream = await load(true);
+if (values.only !== undefined && values.only !== 'json' && values.only !== 'stream') throw new Error('--only takes json or stream');
+await load(values.only === 'stream'); // warm-up, profiled too but dwarfed by the rest
+const nonStream = values.only === 'stream' ? undefined : await load(false);
+const stream = values.only === 'json' ? undefined : await load(true);
 await stopChild(target.child, 10_000);
 await stopChild(mock.child);
 killAll();
@@ -81,7 +84,7 @@ const top = Number(values.top);
 const lines = [
   `# modelgate CPU profile (${config.id}, ${new Date().toISOString()})`,
   '',
-  `Load: ${seconds} s warm-up, ${seconds} s non-streaming (${nonStream.rps.toFixed(0)} rps), ${seconds} s streaming (${stream.rps.toFixed(0)} rps), 50 connections. Self time over the whole profile (${(total / 1e6).toFixed(1)} s sampled).`,
+  `Load: ${seconds} s warm-up${nonStream ? `, ${seconds} s non-streaming (${nonStream.rps.toFixed(0)} rps)` : ''}${stream ? `, ${seconds} s streaming (${stream.rps.toFixed(0)} rps)` : ''}, 50 connections. Self time over the whole profile (${(total / 1e6).toFixed(1)} s sampled).`,
   '',
   '## Self time by package / area',
   '',

@@ -87,7 +87,12 @@ export type {
   TokenCountV1,
 } from './specification/provider-v1.js';
 export type { CredentialStateV1 } from './specification/credential-state-v1.js';
-export type { ModelCapabilitiesV1, ModelMetadataV1, ModelPricesV1 } from './specification/model-metadata-v1.js';
+export type {
+  ModelCapabilitiesV1,
+  ModelMetadataOverridesV1,
+  ModelMetadataV1,
+  ModelPricesV1,
+} from './specification/model-metadata-v1.js';
 export type {
   ChatCodecV1,
   ChatStreamEncoderV1,
@@ -217,6 +222,9 @@ export { validateRequest } from './validation/validate-request.js';
 
 export { createGateway, type CreateGatewayOptions } from './gateway/create-gateway.js';
 export { Gateway, type GatewayParts, type PublicModel } from './gateway/gateway.js';
+export type { PublicModelFacts } from './gateway/public-model-facts.js';
+export { computeCallCost, type CallPrices, type CostedUsage } from './cost/compute-call-cost.js';
+export { deploymentModelFacts, type DeploymentModelFacts } from './cost/deployment-model-facts.js';
 export type { ChatCompletionStream, ChatRunner, OpenAIChatApi, OpenAIEmbeddingsApi } from './gateway/openai-library-api.js';
 export type { CallMetadata, ChatOutcome, RequestContext } from './gateway/call-metadata.js';
 export { completion, type CompletionOptions } from './gateway/completion.js';

@@ -76,6 +76,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings = {}): Ope
     apiKeySetting: `${path}.api_key`,
     headers,
     quirks: { ...entry?.quirks, ...settings.quirks },
+    ...(entry?.models === undefined ? {} : { models: entry.models }),
     ...(settings.environment === undefined ? {} : { environment: settings.environment }),
     ...(settings.pools === undefined ? {} : { pools: settings.pools }),
     ...(settings.limits === undefined ? {} : { limits: settings.limits }),

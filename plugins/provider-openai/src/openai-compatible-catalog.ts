@@ -1,4 +1,7 @@
+import type { ModelMetadataV1 } from '@modelgate/core';
 import type { OpenAICompatibleQuirks } from '@modelgate/plugin-kit';
+import { deepSeekModels } from './deepseek-models.js';
+import { openAIModels } from './openai-models.js';
 
 /** One OpenAI-compatible host that `type: <id>` selects, with no code. */
 export interface OpenAICompatibleCatalogEntry {
@@ -13,6 +16,8 @@ export interface OpenAICompatibleCatalogEntry {
   readonly apiKeyRequired?: boolean;
   readonly quirks?: OpenAICompatibleQuirks;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The host's published limits, prices and capabilities, for the models it names (none for most hosts). */
+  readonly models?: ReadonlyMap<string, ModelMetadataV1>;
 }
 
 /**
@@ -61,6 +66,7 @@ function entry(
 export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = Object.freeze([
   entry('openai', 'OpenAI', 'https://api.openai.com/v1', 'OPENAI_API_KEY', {
     quirks: { maxTokensField: 'max_completion_tokens', unsupportedFields: ['top_k'] },
+    models: openAIModels,
   }),
   entry('groq', 'Groq', 'https://api.groq.com/openai/v1', 'GROQ_API_KEY', {
     quirks: {
@@ -69,7 +75,7 @@ export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = 
   }),
   entry('together', 'Together AI', 'https://api.together.xyz/v1', 'TOGETHER_API_KEY'),
   entry('fireworks', 'Fireworks AI', 'https://api.fireworks.ai/inference/v1', 'FIREWORKS_API_KEY'),
-  entry('deepseek', 'DeepSeek', 'https://api.deepseek.com/v1', 'DEEPSEEK_API_KEY', { quirks: legacyMaxTokens }),
+  entry('deepseek', 'DeepSeek', 'https://api.deepseek.com/v1', 'DEEPSEEK_API_KEY', { quirks: legacyMaxTokens, models: deepSeekModels }),
   entry('openrouter', 'OpenRouter', 'https://openrouter.ai/api/v1', 'OPENROUTER_API_KEY', { quirks: {} }),
   entry('perplexity', 'Perplexity', 'https://api.perplexity.ai', 'PERPLEXITY_API_KEY', { quirks: legacyMaxTokens }),
   entry('xai', 'xAI', 'https://api.x.ai/v1', 'XAI_API_KEY'),

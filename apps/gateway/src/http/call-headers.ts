@@ -1,4 +1,5 @@
 import type { CallMetadata, SecretRedactor } from '@modelgate/core';
+import { formatCostUsd } from './format-cost-usd.js';
 
 const printable = /^[\x20-\x7e]*$/;
 
@@ -9,7 +10,8 @@ function headerValue(value: string): string {
 
 /**
  * Headers describing how a call was served: deployment, attempts, gateway overhead (handler time
- * minus upstream time, at the moment the headers are written), the provider's warnings (settings it
+ * minus upstream time, at the moment the headers are written), the call's cost when known (a stream's is
+ * not known yet: it goes in the final usage), the provider's warnings (settings it
  * dropped or clamped) and the upstream's `x-ratelimit-*` (all redacted: a header never carries a configured
  * secret to the client).
  */
@@ -20,6 +22,7 @@ export function callHeaders(metadata: CallMetadata, handlerStarted: number, reda
     'x-modelgate-attempts': String(metadata.attempts),
     'x-modelgate-overhead-ms': overheadMs.toFixed(2),
   };
+  if (metadata.costUsd !== undefined) headers['x-modelgate-cost-usd'] = formatCostUsd(metadata.costUsd);
   if (metadata.warnings.length > 0)
     headers['x-modelgate-warnings'] = headerValue(metadata.warnings.map((warning) => warning.message).join(' | '));
   const upstream = metadata.upstream?.headers;

@@ -1,4 +1,3 @@
-import type { UsageV1 } from '@modelgate/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JsonLineLogger } from '../logging/json-line-logger.js';
 import { infraPlugin } from './infra-plugin.js';
@@ -9,11 +8,20 @@ export interface AccessLogPluginOptions extends Record<string, unknown> {
   flush?: () => void;
 }
 
-const usageByRequest = new WeakMap<FastifyRequest, UsageV1>();
+interface NotedUsage {
+  usage?: { inputTokens: number; outputTokens?: number; totalTokens?: number } | undefined;
+  costUsd?: number | undefined;
+}
 
-/** Lets a route tell the access log how many tokens a call used, when it knows. */
-export function noteAccessLogUsage(request: FastifyRequest, usage: UsageV1 | null | undefined): void {
-  if (usage) usageByRequest.set(request, usage);
+const usageByRequest = new WeakMap<FastifyRequest, NotedUsage>();
+
+/** Lets a route tell the access log how many tokens a call used and what it cost, when it knows. */
+export function noteAccessLogUsage(
+  request: FastifyRequest,
+  usage: NotedUsage['usage'] | null | undefined,
+  costUsd?: number | undefined,
+): void {
+  if (usage || costUsd !== undefined) usageByRequest.set(request, { usage: usage ?? undefined, costUsd });
 }
 
 function headerOf(reply: FastifyReply, name: string): string | undefined {
@@ -29,7 +37,7 @@ function modelOf(request: FastifyRequest): string | undefined {
 
 /**
  * One JSON line per request at `info`: time, request id, method, route, status, model, deployment,
- * attempts, duration and tokens when known. It runs in `onResponse`, after the answer has left, and
+ * attempts, duration, and tokens, cost and the provider's warnings when known. It runs in `onResponse`, after the answer has left, and
  * the lines are written buffered; when `info` is off, no hook is added at all.
  */
 export const accessLogPlugin = infraPlugin<AccessLogPluginOptions>((app, { logger, flush }, done) => {
@@ -51,12 +59,17 @@ export const accessLogPlugin = infraPlugin<AccessLogPluginOptions>((app, { logge
     const attempts = headerOf(reply, 'x-modelgate-attempts');
     if (attempts !== undefined) fields.attempts = Number(attempts);
     fields.durationMs = Math.round(reply.elapsedTime * 100) / 100;
-    const usage = usageByRequest.get(request);
+    const noted = usageByRequest.get(request);
+    const usage = noted?.usage;
     if (usage !== undefined) {
       fields.inputTokens = usage.inputTokens;
-      fields.outputTokens = usage.outputTokens;
-      fields.totalTokens = usage.totalTokens;
+      if (usage.outputTokens !== undefined) fields.outputTokens = usage.outputTokens;
+      if (usage.totalTokens !== undefined) fields.totalTokens = usage.totalTokens;
     }
+    // The name a spend record will use for the same figure.
+    if (noted?.costUsd !== undefined) fields.cost_usd = noted.costUsd;
+    const warnings = headerOf(reply, 'x-modelgate-warnings');
+    if (warnings !== undefined) fields.warnings = warnings;
     logger.info('request', fields);
     next();
   });

@@ -3,6 +3,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { clientCancellation } from '../http/client-cancellation.js';
 import { logEarlyStreamEnd } from '../http/log-early-stream-end.js';
 import { sendChatOutcome } from '../http/send-chat-outcome.js';
+import { strictOf } from '../http/strict-header.js';
 import type { JsonLineLogger } from '../logging/json-line-logger.js';
 import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
@@ -24,13 +25,16 @@ export const chatCompletionsRoute: FastifyPluginCallback<ChatCompletionsRouteOpt
       principal: request.principal ?? undefined,
       cancellation: clientCancellation(reply),
       requestId: request.id,
+      strict: strictOf(request),
     });
-    if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage);
+    const { metadata } = outcome;
+    if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage, metadata.costUsd);
     return sendChatOutcome(reply, openAIChatCodec, outcome, started, {
       redactor: app.secretRedactor,
       clientError: (error) => app.errorSenders.clientError(error, request),
       onEarlyEnd: (error) => logEarlyStreamEnd(logger, request.id, error),
-      onFinish: (usage) => noteAccessLogUsage(request, usage),
+      // The gateway set the stream's cost as its finish passed, before this runs.
+      onFinish: (usage) => noteAccessLogUsage(request, usage, metadata.costUsd),
     });
   });
   done();

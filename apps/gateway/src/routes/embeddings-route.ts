@@ -2,6 +2,8 @@ import { openAIEmbeddingCodec, openAIEmbeddingRequestSchema } from '@modelgate/c
 import type { FastifyPluginCallback } from 'fastify';
 import { callHeaders } from '../http/call-headers.js';
 import { clientCancellation } from '../http/client-cancellation.js';
+import { strictOf } from '../http/strict-header.js';
+import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
 /** `POST /v1/embeddings`: the OpenAI embeddings codec over the gateway. */
@@ -12,7 +14,9 @@ export const embeddingsRoute: FastifyPluginCallback<GatewayRouteOptions> = (app,
       principal: request.principal ?? undefined,
       cancellation: clientCancellation(reply),
       requestId: request.id,
+      strict: strictOf(request),
     });
+    noteAccessLogUsage(request, undefined, metadata.costUsd);
     reply.headers(callHeaders(metadata, started, app.secretRedactor));
     return body;
   });

@@ -11,6 +11,7 @@ import { callHeaders } from '../http/call-headers.js';
 import { clientCancellation } from '../http/client-cancellation.js';
 import { logEarlyStreamEnd } from '../http/log-early-stream-end.js';
 import { sendChatOutcome } from '../http/send-chat-outcome.js';
+import { strictOf } from '../http/strict-header.js';
 import type { JsonLineLogger } from '../logging/json-line-logger.js';
 import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import { estimateInputTokens } from '../tokens/estimate-input-tokens.js';
@@ -60,13 +61,16 @@ export const messagesRoute: FastifyPluginCallback<MessagesRouteOptions> = (app, 
       principal: request.principal ?? undefined,
       cancellation: clientCancellation(reply),
       requestId: request.id,
+      strict: strictOf(request),
     });
-    if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage);
+    const { metadata } = outcome;
+    if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage, metadata.costUsd);
     return sendChatOutcome(reply, anthropicMessagesCodec, outcome, started, {
       redactor: app.secretRedactor,
       clientError: (error) => app.errorSenders.clientError(error, request),
       onEarlyEnd: (error) => logEarlyStreamEnd(logger, request.id, error),
-      onFinish: (usage) => noteAccessLogUsage(request, usage),
+      // The gateway set the stream's cost as its finish passed, before this runs.
+      onFinish: (usage) => noteAccessLogUsage(request, usage, metadata.costUsd),
       keepAlive: { intervalMs: keepAliveIntervalMs, text: pingEvent },
     });
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const positiveInteger = z.number().int().positive();
+const pricePerMillion = z.number().nonnegative();
 
 /** Settings of a plugin instance: `type` or `plugin` picks the plugin; the plugin's own schema checks the rest. */
 const pluginInstanceSchema = z.looseObject({
@@ -16,6 +17,15 @@ export const deploymentConfigSchema = z.strictObject({
   tpm: positiveInteger.optional(),
   /** Serve only when no other deployment of the group has its credentials (the shipped demo model). */
   standby: z.boolean().optional(),
+  /** Refuse, with a 400 naming it, any parameter this deployment's provider would drop or clamp. */
+  strict: z.boolean().optional(),
+  /** Prices in US dollars per million tokens and limits, over the provider plugin's own figures. */
+  input_cost_per_million: pricePerMillion.optional(),
+  output_cost_per_million: pricePerMillion.optional(),
+  cached_input_cost_per_million: pricePerMillion.optional(),
+  cache_write_cost_per_million: pricePerMillion.optional(),
+  context_window: positiveInteger.optional(),
+  max_output_tokens: positiveInteger.optional(),
 });
 
 export const modelConfigSchema = z.strictObject({

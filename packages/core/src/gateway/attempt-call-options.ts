@@ -10,6 +10,8 @@ export class AttemptCallOptions implements CallOptions {
     private readonly cancellation: Cancellation,
     readonly requestId: string,
     readonly headers: Record<string, string> | undefined,
+    /** The deployment's or the request's strictness (`CallOptions.strict`). */
+    readonly strict: boolean = false,
   ) {
     this.abort = cancellation;
   }

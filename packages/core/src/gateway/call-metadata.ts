@@ -17,6 +17,11 @@ export interface RequestContext {
   requestId?: string;
   /** Headers to forward upstream. */
   headers?: Record<string, string>;
+  /**
+   * Refuse, with an `InvalidRequestError` naming it, anything the provider would drop or clamp instead
+   * of dropping it with a warning (`CallOptions.strict`); a deployment's `strict: true` asks the same.
+   */
+  strict?: boolean;
 }
 
 /** What the gateway knows about how a call was served. */
@@ -33,6 +38,12 @@ export interface CallMetadata {
   /** What the provider could not do as asked (known when the answer, or the stream, opened). */
   warnings: readonly WarningV1[];
   upstream?: UpstreamMetadata;
+  /**
+   * What the call cost in US dollars, from its usage and the deployment's prices (the provider's model
+   * metadata, overridden by the config); absent when a price or the usage is unknown. A stream's is set
+   * when its finish passes, before the finish reaches the surface's encoder.
+   */
+  costUsd?: number;
 }
 
 interface OutcomeBase<Encoding> {

@@ -10,7 +10,7 @@ import type { AttemptContext, Router } from '../router/router.js';
 import type { ChatCodecV1, EmbeddingCodecV1, EncodeContextV1 } from '../specification/chat-codec-v1.js';
 import type { ChatRequestV1 } from '../specification/chat/chat-request-v1.js';
 import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1.js';
-import type { WarningV1 } from '../specification/chat/chat-response-v1.js';
+import type { UsageV1, WarningV1 } from '../specification/chat/chat-response-v1.js';
 import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { Principal } from '../specification/principal.js';
 import type {
@@ -22,10 +22,13 @@ import type {
   TokenCountV1,
 } from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
+import { computeCallCost, type CallPrices, type CostedUsage } from '../cost/compute-call-cost.js';
+import { deploymentModelFacts, type DeploymentModelFacts } from '../cost/deployment-model-facts.js';
 import { AttemptCallOptions } from './attempt-call-options.js';
 import type { CallMetadata, ChatOutcome, RequestContext } from './call-metadata.js';
 import { Cancellation } from './cancellation.js';
 import { guardStream } from './guard-stream.js';
+import { publicModelFacts, type PublicModelFacts } from './public-model-facts.js';
 import { openAIChatApi, openAIEmbeddingsApi, type OpenAIChatApi, type OpenAIEmbeddingsApi } from './openai-library-api.js';
 import type { OpenAIChatCompletion, OpenAIChatRequest } from '../codecs/openai/openai-chat-wire-types.js';
 
@@ -38,7 +41,8 @@ export interface GatewayParts {
   close: () => Promise<void>;
 }
 
-export interface PublicModel {
+/** OpenAI's model object, with what the gateway knows of the group's first usable deployment beside it. */
+export interface PublicModel extends PublicModelFacts {
   id: string;
   object: 'model';
   created: number;
@@ -63,6 +67,13 @@ function cancellationOf(context: RequestContext): Cancellation | undefined {
 
 const noWarnings: readonly WarningV1[] = Object.freeze([]);
 
+/** Puts the call's cost on its metadata when every price it needs is known. */
+function addCost(metadata: CallMetadata, usage: CostedUsage | undefined, prices: CallPrices | undefined): void {
+  if (prices === undefined) return;
+  const cost = computeCallCost(usage, prices);
+  if (cost !== undefined) metadata.costUsd = cost;
+}
+
 /**
  * The gateway pipeline, in process: decode (the surface's codec) → authorise the model → middleware →
  * route → call (the provider's native path when it speaks the surface's format, else the canonical
@@ -83,6 +94,8 @@ export class Gateway {
   private readonly created = Math.floor(Date.now() / 1000);
   private readonly chatHooks: readonly MiddlewareV1[];
   private readonly partHooks: readonly MiddlewareV1[];
+  /** Each deployment's model facts, looked up once (`null`: the provider and the config know nothing). */
+  private readonly facts = new WeakMap<DeploymentV1, DeploymentModelFacts | null>();
 
   constructor(private readonly parts: GatewayParts) {
     this.config = parts.config;
@@ -113,6 +126,7 @@ export class Gateway {
     const native = this.chatHooks.length === 0 ? decoded.native : undefined;
     const cancellation = cancellationOf(context);
     const { headers } = context;
+    const strict = context.strict === true;
     const stream = decoded.stream;
     let streaming = false;
     try {
@@ -120,7 +134,7 @@ export class Gateway {
         decoded.model,
         async (attempt): Promise<Attempted> => {
           const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
-          const options = new AttemptCallOptions(attempt.cancellation, requestId, headers);
+          const options = new AttemptCallOptions(attempt.cancellation, requestId, headers, strict || attempt.deployment.strict === true);
           const path = native === undefined ? undefined : model.nativePath?.(native.format);
           if (native !== undefined && path !== undefined) {
             return stream
@@ -136,34 +150,46 @@ export class Gateway {
       );
       const attempted = routed.result;
       const stats = this.parts.router.statsOf(routed.deployment.id);
+      const prices = this.factsOf(routed.deployment)?.prices;
       const contextOf = (warnings: readonly WarningV1[]) => {
         const metadata = this.metadata(requestId, routed, attempted.native, warnings, attempted.result.upstream);
         const encodeContext: EncodeContextV1<Encoding> = { encoding: decoded.encoding, model: routed.deployment.model, requestId };
+        if (prices !== undefined) encodeContext.costUsd = () => metadata.costUsd;
         return { metadata, context: encodeContext, decoded };
       };
       if (!attempted.stream) {
         if (attempted.native) {
-          stats.addTokens(attempted.result.usage?.totalTokens ?? 0);
-          return { stream: false, native: true, result: attempted.result, ...contextOf(attempted.result.warnings ?? noWarnings) };
+          const { usage } = attempted.result;
+          stats.addTokens(usage?.totalTokens ?? 0);
+          const outcome = contextOf(attempted.result.warnings ?? noWarnings);
+          addCost(outcome.metadata, usage, prices);
+          return { stream: false, native: true, result: attempted.result, ...outcome };
         }
         let response = attempted.result.response;
         stats.addTokens(response.usage?.totalTokens ?? 0);
         for (const middleware of this.chatHooks) {
           if (middleware.afterChat) response = (await middleware.afterChat(response, hookContext)) ?? response;
         }
-        return { stream: false, native: false, response, ...contextOf(response.warnings) };
+        const outcome = contextOf(response.warnings);
+        addCost(outcome.metadata, response.usage, prices);
+        return { stream: false, native: false, response, ...outcome };
       }
       const opened = performance.now();
-      const guard = {
+      // The cost is computed once, from the finish's usage: nothing is done per part.
+      const guardOf = (metadata: CallMetadata) => ({
         deploymentId: routed.deployment.id,
         onFirstPart: () => stats.firstToken(routed.upstreamMs + performance.now() - opened),
-        onFinish: (usage: { totalTokens: number } | undefined) => stats.addTokens(usage?.totalTokens ?? 0),
+        onFinish: (usage: UsageV1 | undefined) => {
+          stats.addTokens(usage?.totalTokens ?? 0);
+          addCost(metadata, usage, prices);
+        },
         ...(cancellation === undefined ? {} : { onEnd: () => cancellation.release() }),
-      };
+      });
       streaming = true;
       if (attempted.native) {
-        const parts = guardStream(attempted.result.parts[Symbol.asyncIterator](), guard);
-        return { stream: true, native: true, parts, ...contextOf(attempted.result.warnings ?? noWarnings) };
+        const outcome = contextOf(attempted.result.warnings ?? noWarnings);
+        const parts = guardStream(attempted.result.parts[Symbol.asyncIterator](), guardOf(outcome.metadata));
+        return { stream: true, native: true, parts, ...outcome };
       }
       // The first part is read now: a `stream-start` carries the warnings, which go out with the headers.
       const iterator = attempted.result.parts[Symbol.asyncIterator]();
@@ -175,8 +201,10 @@ export class Gateway {
       }
       const warnings = first.done !== true && first.value.type === 'stream-start' ? first.value.warnings : noWarnings;
       const transform = this.partHooks.length === 0 ? undefined : (part: ChatStreamPartV1) => this.runPartHooks(part, hookContext);
+      const outcome = contextOf(warnings);
+      const guard = guardOf(outcome.metadata);
       const parts = guardStream(iterator, { ...guard, ...(transform === undefined ? {} : { transform }) }, first);
-      return { stream: true, native: false, parts, ...contextOf(warnings) };
+      return { stream: true, native: false, parts, ...outcome };
     } finally {
       // A stream releases when it ends; everything else is over here.
       if (!streaming) cancellation?.release();
@@ -204,13 +232,22 @@ export class Gateway {
           }
           return provider
             .embeddings(deployment.model)
-            .embed(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
+            .embed(
+              request,
+              new AttemptCallOptions(
+                attempt.cancellation,
+                requestId,
+                context.headers,
+                context.strict === true || deployment.strict === true,
+              ),
+            );
         },
         cancellation,
         (group) => mayUseModel(context.principal, group),
       )
       .finally(() => cancellation?.release());
     const metadata = this.metadata(requestId, routed, false, noWarnings, routed.result.upstream);
+    addCost(metadata, routed.result.response.usage, this.factsOf(routed.deployment)?.prices);
     return { body: codec.encodeResponse(routed.result.response, { encoding, model: routed.deployment.model, requestId }), metadata };
   }
 
@@ -266,6 +303,17 @@ export class Gateway {
     }
   }
 
+  /** The deployment's model facts: its provider's metadata under the config's overrides. */
+  private factsOf(deployment: DeploymentV1): DeploymentModelFacts | undefined {
+    let facts = this.facts.get(deployment);
+    if (facts === undefined) {
+      const metadata = this.parts.providers.get(deployment.provider)?.modelMetadata?.(deployment.model);
+      facts = deploymentModelFacts(metadata, deployment.overrides) ?? null;
+      this.facts.set(deployment, facts);
+    }
+    return facts ?? undefined;
+  }
+
   private providerOf(deployment: DeploymentV1): ProviderV1 {
     const provider = this.parts.providers.get(deployment.provider);
     if (!provider) throw new ModelgateError(`Provider "${deployment.provider}" is not loaded.`);
@@ -306,12 +354,15 @@ export class Gateway {
     return this.publicModel(group);
   }
 
+  /** A group is described by its first usable deployment, the one a client most likely gets (ADR 0020). */
   private publicModel(group: ModelGroup): PublicModel {
+    const first = group.deployments[0];
     return {
       id: group.name,
       object: 'model',
       created: this.created,
-      owned_by: group.direct ? group.deployments[0]!.provider : 'modelgate',
+      owned_by: group.direct ? first!.provider : 'modelgate',
+      ...(first === undefined ? {} : publicModelFacts(this.factsOf(first))),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { openAIChatCodec, type OpenAIChatEncoding } from '../codecs/openai/openai-chat-codec.js';
 import type { OpenAIChatCompletion, OpenAIChatCompletionChunk, OpenAIChatRequest } from '../codecs/openai/openai-chat-wire-types.js';
+import { addUsageCost } from '../codecs/openai/add-usage-cost.js';
 import { OpenAIChunkEncoder } from '../codecs/openai/openai-chunk-encoder.js';
 import { openAIEmbeddingCodec } from '../codecs/openai/openai-embedding-codec.js';
 import type { OpenAIEmbeddingRequest, OpenAIEmbeddingResponse } from '../codecs/openai/openai-embedding-wire-types.js';
@@ -37,16 +38,36 @@ export interface OpenAIEmbeddingsApi {
 
 async function* chunksOf(outcome: ChatOutcome<OpenAIChatEncoding> & { stream: true }): AsyncGenerator<OpenAIChatCompletionChunk> {
   const { includeUsage } = outcome.context.encoding;
+  const { costUsd } = outcome.context;
   if (outcome.native) {
+    // The usage chunk waits for the finish, which is when the call's cost is known.
+    let heldUsage: string | undefined;
     for await (const part of outcome.parts) {
       if (part.type === 'error') throw part.error;
-      if (part.type === 'finish') return;
-      if (part.usageOnly === true && !includeUsage) continue;
+      if (part.type === 'finish') {
+        if (heldUsage !== undefined) yield JSON.parse(addUsageCost(heldUsage, costUsd?.())) as OpenAIChatCompletionChunk;
+        return;
+      }
+      if (part.usageOnly === true) {
+        if (!includeUsage) continue;
+        if (costUsd !== undefined) {
+          const previous = heldUsage;
+          heldUsage = part.data;
+          if (previous === undefined) continue;
+          yield JSON.parse(previous) as OpenAIChatCompletionChunk;
+          continue;
+        }
+      }
       yield JSON.parse(part.data) as OpenAIChatCompletionChunk;
     }
     return;
   }
-  const encoder = new OpenAIChunkEncoder({ includeUsage, model: outcome.context.model, id: `chatcmpl-${outcome.metadata.requestId}` });
+  const encoder = new OpenAIChunkEncoder({
+    includeUsage,
+    model: outcome.context.model,
+    id: `chatcmpl-${outcome.metadata.requestId}`,
+    costUsd,
+  });
   for await (const part of outcome.parts) {
     if (part.type === 'error') throw part.error;
     yield* encoder.encode(part);

@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/gateway-config-schema.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
+import { deploymentOverrides } from './deployment-overrides.js';
 import { selectUsableDeployments, type CredentialStateLookup } from './select-usable-deployments.js';
 
 export interface ModelGroup {
@@ -33,6 +34,7 @@ export class ModelRegistry {
     for (const model of config.models) {
       const seen = new Map<string, number>();
       const all = model.deployments.map((deployment) => {
+        const overrides = deploymentOverrides(deployment);
         const base = `${deployment.provider}/${deployment.model}`;
         const count = seen.get(base) ?? 0;
         seen.set(base, count + 1);
@@ -43,6 +45,8 @@ export class ModelRegistry {
           weight: deployment.weight,
           ...(deployment.rpm === undefined ? {} : { rpm: deployment.rpm }),
           ...(deployment.tpm === undefined ? {} : { tpm: deployment.tpm }),
+          ...(deployment.strict === true ? { strict: true } : {}),
+          ...(overrides === undefined ? {} : { overrides }),
         });
         return { provider: deployment.provider, standby: deployment.standby === true, deployment: frozen };
       });

@@ -26,6 +26,12 @@ export interface EncodeContextV1<Encoding> {
   /** The model name to report when the provider named none. */
   model: string;
   requestId: string;
+  /**
+   * The call's cost in US dollars, for a surface that reports it with the final usage; known once the
+   * stream's finish has passed (`undefined` before, or when a price is unknown). Absent when the
+   * deployment has no prices at all.
+   */
+  costUsd?: () => number | undefined;
 }
 
 /** An error in the surface's own shape. */

@@ -35,3 +35,13 @@ export interface ModelMetadataV1 {
   prices?: ModelPricesV1;
   capabilities?: ModelCapabilitiesV1;
 }
+
+/**
+ * What a deployment in the config says about its model, over the plugin's facts: each field given wins
+ * over the plugin's (a negotiated price, a self-hosted model's real context window).
+ */
+export interface ModelMetadataOverridesV1 {
+  contextWindow?: number;
+  maxOutputTokens?: number;
+  prices?: Partial<Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion'>>;
+}

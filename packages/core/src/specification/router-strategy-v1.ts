@@ -1,3 +1,5 @@
+import type { ModelMetadataOverridesV1 } from './model-metadata-v1.js';
+
 /** A deployment as the router sees it: where a public model name can be served. */
 export interface DeploymentV1 {
   /** `provider/model`, unique within a model group. */
@@ -7,6 +9,10 @@ export interface DeploymentV1 {
   readonly weight: number;
   readonly rpm?: number;
   readonly tpm?: number;
+  /** Refuse what the provider would drop or clamp (`CallOptions.strict`) on every call to this deployment. */
+  readonly strict?: boolean;
+  /** Limits and prices the config gives for this deployment, over the provider's model metadata. */
+  readonly overrides?: ModelMetadataOverridesV1;
 }
 
 /** Live figures the router keeps per deployment. */

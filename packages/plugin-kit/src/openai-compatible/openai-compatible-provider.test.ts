@@ -1,6 +1,7 @@
 import { ContextWindowExceededError, MissingCredentialError, UpstreamError, type ChatRequestV1, type PluginLogger } from '@modelgate/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLocalOpenAIServer, writeJson, type LocalOpenAIServer } from '../test-fixtures/local-openai-server.js';
+import { modelMetadataTable } from '../find-model-metadata.js';
 import { OpenAICompatibleProvider } from './openai-compatible-provider.js';
 import type { OpenAICompatibleProviderSettings } from './openai-compatible-settings.js';
 
@@ -275,5 +276,13 @@ describe('OpenAICompatibleProvider embeddings and models', () => {
     const health = await local.checkHealth({});
     expect(health.healthy).toBe(false);
     expect(health.message).toContain('bad key');
+  });
+
+  it('answers model metadata from its table, dated ids included, and nothing without one', () => {
+    const models = modelMetadataTable([{ id: 'gpt-4.1', contextWindow: 1_047_576, prices: { inputPerMillion: 2, outputPerMillion: 8 } }]);
+    const known = provider({ models });
+    expect(known.modelMetadata('gpt-4.1-2025-04-14')?.contextWindow).toBe(1_047_576);
+    expect(known.modelMetadata('llama3')).toBeUndefined();
+    expect(provider().modelMetadata('gpt-4.1')).toBeUndefined();
   });
 });

@@ -5,8 +5,10 @@ import type {
   EmbeddingModelV1,
   HealthStatusV1,
   ModelInfoV1,
+  ModelMetadataV1,
   ProviderV1,
 } from '@modelgate/core';
+import { findModelMetadata } from '../find-model-metadata.js';
 import { HttpPools } from '../http-pools.js';
 import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { describeOpenAICompatibleCredentials } from './describe-openai-compatible-credentials.js';
@@ -41,6 +43,11 @@ export class OpenAICompatibleProvider implements ProviderV1 {
 
   embeddings(modelId: string): EmbeddingModelV1 {
     return new OpenAICompatibleEmbeddingModel(modelId, this.client);
+  }
+
+  modelMetadata(modelId: string): ModelMetadataV1 | undefined {
+    const { models } = this.settings;
+    return models === undefined ? undefined : findModelMetadata(models, modelId);
   }
 
   async listModels(options: CallOptions): Promise<ModelInfoV1[]> {

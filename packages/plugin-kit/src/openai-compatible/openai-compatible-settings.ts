@@ -1,4 +1,4 @@
-import type { PluginLogger } from '@modelgate/core';
+import type { ModelMetadataV1, PluginLogger } from '@modelgate/core';
 import type { HttpPools } from '../http-pools.js';
 import type { UpstreamLimits } from '../upstream-limits.js';
 
@@ -43,4 +43,6 @@ export interface OpenAICompatibleProviderSettings {
   limits?: UpstreamLimits;
   /** Receives a warning the first time a field is dropped by `unsupportedFields`. */
   logger?: PluginLogger;
+  /** The host's published model facts (`modelMetadataTable`), answered by `modelMetadata()`; none by default. */
+  models?: ReadonlyMap<string, ModelMetadataV1>;
 }

@@ -3,6 +3,7 @@ import type { ChatRequestV1 } from '../../specification/chat/chat-request-v1.js'
 import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
 import type { NativeChatResultV1, NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
+import { addUsageCost } from './add-usage-cost.js';
 import { decodeOpenAIChatRequest } from './decode-openai-chat-request.js';
 import { encodeOpenAIChatResponse } from './encode-openai-chat-response.js';
 import type { OpenAIChatRequest } from './openai-chat-wire-types.js';
@@ -25,12 +26,15 @@ function errorEvent(error: unknown): string {
 class OpenAIStreamEncoder implements ChatStreamEncoderV1 {
   readonly contentType = 'text/event-stream; charset=utf-8';
   private readonly chunks: OpenAIChunkEncoder;
+  /** A forwarded usage-only event held back until the finish, when the call's cost is known. */
+  private heldUsage: string | undefined;
 
   constructor(private readonly context: EncodeContextV1<OpenAIChatEncoding>) {
     this.chunks = new OpenAIChunkEncoder({
       includeUsage: context.encoding.includeUsage,
       model: context.model,
       id: `chatcmpl-${context.requestId}`,
+      costUsd: context.costUsd,
     });
   }
 
@@ -43,8 +47,20 @@ class OpenAIStreamEncoder implements ChatStreamEncoderV1 {
   }
 
   native(part: NativeStreamPartV1): string {
-    if (part.type === 'event') return part.usageOnly === true && !this.context.encoding.includeUsage ? '' : `data: ${part.data}\n\n`;
-    return part.type === 'finish' ? doneEvent : errorEvent(part.error);
+    if (part.type === 'event') {
+      if (part.usageOnly !== true) return `data: ${part.data}\n\n`;
+      if (!this.context.encoding.includeUsage) return '';
+      // Only a deployment with prices has a cost to add: any other usage event goes out untouched.
+      if (this.context.costUsd === undefined) return `data: ${part.data}\n\n`;
+      const previous = this.heldUsage;
+      this.heldUsage = part.data;
+      return previous === undefined ? '' : `data: ${previous}\n\n`;
+    }
+    if (part.type === 'error') return errorEvent(part.error);
+    const held = this.heldUsage;
+    if (held === undefined) return doneEvent;
+    this.heldUsage = undefined;
+    return `data: ${addUsageCost(held, this.context.costUsd?.())}\n\n${doneEvent}`;
   }
 
   error(error: unknown): string {

@@ -101,6 +101,8 @@ export interface OpenAIUsage {
     accepted_prediction_tokens?: number;
     rejected_prediction_tokens?: number;
   };
+  /** The gateway's extension (OpenRouter's field): what the call cost in US dollars, when its prices are known. */
+  cost?: number;
   [field: string]: unknown;
 }
 

@@ -10,6 +10,8 @@ export interface OpenAIChunkEncoderOptions {
   model: string;
   /** The chunk id until the provider gives one. */
   id: string;
+  /** The call's cost, known when the finish is encoded; it goes into the usage chunk as `cost`. */
+  costUsd?: (() => number | undefined) | undefined;
 }
 
 /**
@@ -75,6 +77,8 @@ export class OpenAIChunkEncoder {
         if (!this.options.includeUsage || part.usage === undefined) return [finish];
         const usage = this.envelope();
         usage.usage = encodeOpenAIUsage(part.usage);
+        const cost = this.options.costUsd?.();
+        if (cost !== undefined) usage.usage.cost = cost;
         return [finish, usage];
       }
       default:
