@@ -93,6 +93,32 @@ export type {
   ModelMetadataV1,
   ModelPricesV1,
 } from './specification/model-metadata-v1.js';
+export {
+  generatedImageV1Schema,
+  imageRequestV1Schema,
+  imageResponseV1Schema,
+  type GeneratedImageV1,
+  type ImageModelV1,
+  type ImageRequestV1,
+  type ImageResponseV1,
+} from './specification/image-v1.js';
+export { speechRequestV1Schema, type SpeechModelV1, type SpeechRequestV1, type SpeechResultV1 } from './specification/speech-v1.js';
+export {
+  transcriptionRequestV1Schema,
+  transcriptionResponseV1Schema,
+  type TranscriptionModelV1,
+  type TranscriptionRequestV1,
+  type TranscriptionResponseV1,
+} from './specification/transcription-v1.js';
+export {
+  moderationRequestV1Schema,
+  moderationResponseV1Schema,
+  moderationResultV1Schema,
+  type ModerationModelV1,
+  type ModerationRequestV1,
+  type ModerationResponseV1,
+  type ModerationResultV1,
+} from './specification/moderation-v1.js';
 export type {
   ChatCodecV1,
   ChatStreamEncoderV1,
@@ -125,6 +151,34 @@ export { openAIChatRequestSchema, openAIEmbeddingRequestSchema } from './codecs/
 export { openAIChatCodec, type OpenAIChatEncoding } from './codecs/openai/openai-chat-codec.js';
 export { openAIEmbeddingCodec, type OpenAIEmbeddingEncoding } from './codecs/openai/openai-embedding-codec.js';
 export { OpenAIChunkEncoder } from './codecs/openai/openai-chunk-encoder.js';
+export {
+  openAICompletionsCodec,
+  openAICompletionsRequestSchema,
+  textCompletionsFormat,
+  type OpenAICompletionsEncoding,
+} from './codecs/openai/openai-completions-codec.js';
+export {
+  decodeOpenAIImageRequest,
+  encodeOpenAIImageResponse,
+  openAIImageRequestSchema,
+  type OpenAIImageRequest,
+  type OpenAIImageResponse,
+} from './codecs/openai/openai-image-codec.js';
+export { decodeOpenAISpeechRequest, openAISpeechRequestSchema } from './codecs/openai/openai-speech-codec.js';
+export {
+  decodeOpenAIModerationRequest,
+  defaultModerationModel,
+  encodeOpenAIModerationResponse,
+  openAIModerationRequestSchema,
+  type OpenAIModerationResponse,
+} from './codecs/openai/openai-moderation-codec.js';
+export {
+  decodeOpenAITranscriptionRequest,
+  encodeOpenAITranscriptionResponse,
+  openAITranscriptionFieldsSchema,
+  type OpenAITranscriptionFormat,
+  type UploadedAudio,
+} from './codecs/openai/openai-transcription-codec.js';
 export { openAIErrorBodyOf, type OpenAIErrorBody } from './codecs/openai/openai-error-body.js';
 export {
   anthropicMessagesCodec,

@@ -13,6 +13,9 @@ export { createUpstreamError, type CreateUpstreamErrorOptions, type UpstreamFail
 export { isConnectionError, mapRequestError, type AbortState, type MapRequestErrorOptions } from './map-request-error.js';
 
 export type { OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible/openai-compatible-settings.js';
+export { openAICompatibleAbilities, type OpenAICompatibleAbility } from './openai-compatible/openai-compatible-settings.js';
+export { OpenAICompatibleTextCompletionPath } from './openai-compatible/openai-compatible-text-completion-path.js';
+export { multipartForm, type FormFile } from './openai-compatible/multipart-form.js';
 export { OpenAICompatibleProvider } from './openai-compatible/openai-compatible-provider.js';
 export { OpenAICompatibleChatModel } from './openai-compatible/openai-compatible-chat-model.js';
 export { OpenAICompatibleEmbeddingModel } from './openai-compatible/openai-compatible-embedding-model.js';

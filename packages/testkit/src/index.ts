@@ -78,3 +78,4 @@ export {
 } from './mock-server/start-recording-server.js';
 export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
 export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';
+export { mockSpeechAudio, mockTranscript, type OpenAIEndpoint } from './openai/serve-openai-endpoints.js';

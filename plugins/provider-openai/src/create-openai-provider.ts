@@ -3,6 +3,7 @@ import {
   allowsEnvironmentFallback,
   OpenAICompatibleProvider,
   type HttpPools,
+  type OpenAICompatibleAbility,
   type OpenAICompatibleQuirks,
   type UpstreamLimits,
 } from '@modelgate/plugin-kit';
@@ -22,6 +23,8 @@ export interface OpenAIProviderSettings {
   headers?: Record<string, string>;
   /** Overrides single quirks of the catalog entry. */
   quirks?: OpenAICompatibleQuirks;
+  /** Replaces the catalog entry's list of endpoints besides chat, embeddings and models. */
+  abilities?: readonly OpenAICompatibleAbility[];
   /**
    * Whether the catalog's environment variable (`OPENAI_API_KEY`) may supply a missing key. By
    * default only when calls go to the catalog's own host: a key meant for api.openai.com is never
@@ -77,6 +80,7 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings = {}): Ope
     headers,
     quirks: { ...entry?.quirks, ...settings.quirks },
     ...(entry?.models === undefined ? {} : { models: entry.models }),
+    abilities: settings.abilities ?? entry?.abilities ?? [],
     ...(settings.environment === undefined ? {} : { environment: settings.environment }),
     ...(settings.pools === undefined ? {} : { pools: settings.pools }),
     ...(settings.limits === undefined ? {} : { limits: settings.limits }),

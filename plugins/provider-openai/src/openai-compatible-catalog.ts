@@ -1,5 +1,5 @@
 import type { ModelMetadataV1 } from '@modelgate/core';
-import type { OpenAICompatibleQuirks } from '@modelgate/plugin-kit';
+import { openAICompatibleAbilities, type OpenAICompatibleAbility, type OpenAICompatibleQuirks } from '@modelgate/plugin-kit';
 import { deepSeekModels } from './deepseek-models.js';
 import { openAIModels } from './openai-models.js';
 
@@ -18,6 +18,8 @@ export interface OpenAICompatibleCatalogEntry {
   readonly headers?: Readonly<Record<string, string>>;
   /** The host's published limits, prices and capabilities, for the models it names (none for most hosts). */
   readonly models?: ReadonlyMap<string, ModelMetadataV1>;
+  /** The endpoints besides chat, embeddings and models the host serves (its documentation says which). */
+  readonly abilities?: readonly OpenAICompatibleAbility[];
 }
 
 /**
@@ -39,7 +41,8 @@ export const openAIOnlyFields: readonly string[] = [
 
 const hosted: OpenAICompatibleQuirks = { unsupportedFields: openAIOnlyFields };
 const legacyMaxTokens: OpenAICompatibleQuirks = { ...hosted, maxTokensField: 'max_tokens' };
-const local = { apiKeyRequired: false, quirks: { maxTokensField: 'max_tokens' } } as const;
+const completions: readonly OpenAICompatibleAbility[] = ['text-completions'];
+const local = { apiKeyRequired: false, quirks: { maxTokensField: 'max_tokens' }, abilities: completions } as const;
 
 function entry(
   id: string,
@@ -67,20 +70,22 @@ export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = 
   entry('openai', 'OpenAI', 'https://api.openai.com/v1', 'OPENAI_API_KEY', {
     quirks: { maxTokensField: 'max_completion_tokens', unsupportedFields: ['top_k'] },
     models: openAIModels,
+    abilities: openAICompatibleAbilities,
   }),
   entry('groq', 'Groq', 'https://api.groq.com/openai/v1', 'GROQ_API_KEY', {
     quirks: {
       unsupportedFields: [...openAIOnlyFields.filter((field) => field !== 'service_tier'), 'logprobs', 'top_logprobs', 'logit_bias'],
     },
+    abilities: ['transcriptions', 'speech'],
   }),
-  entry('together', 'Together AI', 'https://api.together.xyz/v1', 'TOGETHER_API_KEY'),
-  entry('fireworks', 'Fireworks AI', 'https://api.fireworks.ai/inference/v1', 'FIREWORKS_API_KEY'),
+  entry('together', 'Together AI', 'https://api.together.xyz/v1', 'TOGETHER_API_KEY', { abilities: ['text-completions', 'images'] }),
+  entry('fireworks', 'Fireworks AI', 'https://api.fireworks.ai/inference/v1', 'FIREWORKS_API_KEY', { abilities: completions }),
   entry('deepseek', 'DeepSeek', 'https://api.deepseek.com/v1', 'DEEPSEEK_API_KEY', { quirks: legacyMaxTokens, models: deepSeekModels }),
   entry('openrouter', 'OpenRouter', 'https://openrouter.ai/api/v1', 'OPENROUTER_API_KEY', { quirks: {} }),
   entry('perplexity', 'Perplexity', 'https://api.perplexity.ai', 'PERPLEXITY_API_KEY', { quirks: legacyMaxTokens }),
   entry('xai', 'xAI', 'https://api.x.ai/v1', 'XAI_API_KEY'),
   entry('cerebras', 'Cerebras', 'https://api.cerebras.ai/v1', 'CEREBRAS_API_KEY'),
-  entry('deepinfra', 'DeepInfra', 'https://api.deepinfra.com/v1/openai', 'DEEPINFRA_API_KEY'),
+  entry('deepinfra', 'DeepInfra', 'https://api.deepinfra.com/v1/openai', 'DEEPINFRA_API_KEY', { abilities: completions }),
   entry('mistral-openai', 'Mistral (OpenAI-compatible endpoint)', 'https://api.mistral.ai/v1', 'MISTRAL_API_KEY', {
     quirks: {
       maxTokensField: 'max_tokens',
@@ -99,7 +104,11 @@ export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = 
   entry('dashscope', 'Alibaba DashScope (Qwen)', 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', 'DASHSCOPE_API_KEY'),
   entry('dashscope-cn', 'Alibaba DashScope (Qwen, China)', 'https://dashscope.aliyuncs.com/compatible-mode/v1', 'DASHSCOPE_API_KEY'),
   entry('ollama', 'Ollama', 'http://localhost:11434/v1', undefined, local),
-  entry('vllm', 'vLLM', 'http://localhost:8000/v1', 'VLLM_API_KEY', { apiKeyRequired: false, quirks: {} }),
+  entry('vllm', 'vLLM', 'http://localhost:8000/v1', 'VLLM_API_KEY', {
+    apiKeyRequired: false,
+    quirks: {},
+    abilities: ['text-completions', 'transcriptions'],
+  }),
   entry('lmstudio', 'LM Studio', 'http://localhost:1234/v1', undefined, local),
   entry('llamacpp', 'llama.cpp server', 'http://localhost:8080/v1', undefined, local),
   entry(
@@ -136,6 +145,7 @@ export const openAICompatibleCatalog: readonly OpenAICompatibleCatalogEntry[] = 
   entry('openai-compatible', 'Any OpenAI-compatible server', 'http://{host}/v1', 'OPENAI_COMPATIBLE_API_KEY', {
     apiKeyRequired: false,
     quirks: {},
+    abilities: completions,
   }),
 ]);
 

@@ -36,6 +36,7 @@ export const openAIPlugin = definePlugin({
       ...(settings.project === undefined ? {} : { project: settings.project }),
       ...(settings.headers === undefined ? {} : { headers: settings.headers }),
       ...(quirks === undefined ? {} : { quirks }),
+      ...(settings.abilities === undefined ? {} : { abilities: settings.abilities }),
       environment: context.environment,
       logger: context.logger,
       ...(context.upstreamLimits === undefined ? {} : { limits: context.upstreamLimits }),

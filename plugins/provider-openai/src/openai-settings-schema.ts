@@ -1,3 +1,4 @@
+import { openAICompatibleAbilities, type OpenAICompatibleAbility } from '@modelgate/plugin-kit';
 import { z } from 'zod';
 
 /** Per-instance overrides of the catalog's quirks (snake_case, as in the YAML). */
@@ -22,6 +23,11 @@ export const openAISettingsSchema = z.strictObject({
   /** Extra headers on every upstream request. */
   headers: z.record(z.string(), z.string()).optional(),
   quirks: openAIQuirksSchema.optional(),
+  /**
+   * The endpoints besides chat, embeddings and models that the host serves (`text-completions`,
+   * `images`, `speech`, `transcriptions`, `moderations`); replaces the catalog entry's list.
+   */
+  abilities: z.array(z.enum(openAICompatibleAbilities as [OpenAICompatibleAbility, ...OpenAICompatibleAbility[]])).optional(),
 });
 
 export type OpenAISettings = z.output<typeof openAISettingsSchema>;

@@ -118,12 +118,12 @@ export class Gateway {
     const hookContext: MiddlewareContextV1 = { requestId, principal: context.principal, model: decoded.model };
     // The canonical request is built only when a hook or a canonical attempt needs it.
     let rewritten: ChatRequestV1 | undefined;
-    for (const middleware of this.chatHooks) {
+    for (const middleware of decoded.nativeOnly === undefined ? this.chatHooks : []) {
       if (middleware.beforeChat) rewritten = (await middleware.beforeChat(rewritten ?? decoded.request, hookContext)) ?? rewritten;
     }
     const canonical = (): ChatRequestV1 => rewritten ?? decoded.request;
-    // Any chat hook forces the canonical path: a forwarded body would bypass it.
-    const native = this.chatHooks.length === 0 ? decoded.native : undefined;
+    // Any chat hook forces the canonical path (a forwarded body would bypass it), unless there is no canonical form.
+    const native = this.chatHooks.length === 0 || decoded.nativeOnly !== undefined ? decoded.native : undefined;
     const cancellation = cancellationOf(context);
     const { headers } = context;
     const strict = context.strict === true;
@@ -140,6 +140,12 @@ export class Gateway {
             return stream
               ? { native: true, stream: true, result: await path.stream(native, options) }
               : { native: true, stream: false, result: await path.generate(native, options) };
+          }
+          if (decoded.nativeOnly !== undefined) {
+            throw new UnsupportedError(`Provider "${attempt.deployment.provider}" does not serve ${decoded.nativeOnly}.`, {
+              param: 'model',
+              code: 'unsupported_ability',
+            });
           }
           return stream
             ? { native: false, stream: true, result: await model.stream(canonical(), options) }
@@ -218,37 +224,55 @@ export class Gateway {
     context: RequestContext = {},
   ): Promise<{ body: unknown; metadata: CallMetadata }> {
     const { request, encoding } = codec.decode(body);
+    const { result, metadata, deployment } = await this.runAbility(
+      request.model,
+      'embeddings',
+      (provider, modelId, options) => provider.embeddings?.(modelId).embed(request, options),
+      context,
+    );
+    addCost(metadata, result.response.usage, this.factsOf(deployment)?.prices);
+    return { body: codec.encodeResponse(result.response, { encoding, model: deployment.model, requestId: metadata.requestId }), metadata };
+  }
+
+  /**
+   * Routes one call of an ability other than chat (embeddings, images, speech…) like a chat call: the
+   * model's deployments in the router's order, with retries, fallbacks and the principal's scopes. A
+   * deployment whose provider lacks the ability (`call` answers `undefined`) is skipped without using
+   * up a retry; when none has it, the client gets a 400 naming the provider and the ability.
+   */
+  async runAbility<Result extends { upstream?: CallMetadata['upstream'] }>(
+    model: string,
+    ability: string,
+    call: (provider: ProviderV1, modelId: string, options: AttemptCallOptions) => Promise<Result> | undefined,
+    context: RequestContext = {},
+  ): Promise<{ result: Result; metadata: CallMetadata; deployment: DeploymentV1 }> {
     const requestId = context.requestId ?? randomUUID();
-    this.authorise(request.model, context.principal);
+    this.authorise(model, context.principal);
     const cancellation = cancellationOf(context);
     const routed = await this.parts.router
       .run(
-        request.model,
+        model,
         (attempt: AttemptContext) => {
           const { deployment } = attempt;
-          const provider = this.providerOf(deployment);
-          if (!provider.embeddings) {
-            throw new UnsupportedError(`Provider "${deployment.provider}" does not serve embeddings.`, { param: 'model' });
+          const pending = call(
+            this.providerOf(deployment),
+            deployment.model,
+            new AttemptCallOptions(attempt.cancellation, requestId, context.headers, context.strict === true || deployment.strict === true),
+          );
+          if (pending === undefined) {
+            throw new UnsupportedError(`Provider "${deployment.provider}" does not serve ${ability}.`, {
+              param: 'model',
+              code: 'unsupported_ability',
+            });
           }
-          return provider
-            .embeddings(deployment.model)
-            .embed(
-              request,
-              new AttemptCallOptions(
-                attempt.cancellation,
-                requestId,
-                context.headers,
-                context.strict === true || deployment.strict === true,
-              ),
-            );
+          return pending;
         },
         cancellation,
         (group) => mayUseModel(context.principal, group),
       )
       .finally(() => cancellation?.release());
     const metadata = this.metadata(requestId, routed, false, noWarnings, routed.result.upstream);
-    addCost(metadata, routed.result.response.usage, this.factsOf(routed.deployment)?.prices);
-    return { body: codec.encodeResponse(routed.result.response, { encoding, model: routed.deployment.model, requestId }), metadata };
+    return { result: routed.result, metadata, deployment: routed.deployment };
   }
 
   /**

@@ -18,6 +18,11 @@ export interface DecodedChatRequestV1<Encoding> {
   encoding: Encoding;
   /** The body as sent, for providers whose native path speaks the surface's format. */
   native?: NativeChatRequestV1;
+  /**
+   * Set (to the ability's name, `text completions`) when the request has no canonical form: only a
+   * native path can answer it, deployments without one are skipped, and chat middleware does not apply.
+   */
+  nativeOnly?: string;
 }
 
 /** What encoding an answer needs besides the answer. */

@@ -5,7 +5,11 @@ import type { ChatResponseV1, FinishReasonV1, UsageV1, WarningV1 } from './chat/
 import type { ChatStreamPartV1 } from './chat/chat-stream-part-v1.js';
 import type { EmbeddingRequestV1, EmbeddingResponseV1 } from './chat/embedding-v1.js';
 import type { CredentialStateV1 } from './credential-state-v1.js';
+import type { ImageModelV1 } from './image-v1.js';
 import type { ModelMetadataV1 } from './model-metadata-v1.js';
+import type { ModerationModelV1 } from './moderation-v1.js';
+import type { SpeechModelV1 } from './speech-v1.js';
+import type { TranscriptionModelV1 } from './transcription-v1.js';
 
 /** Options every model call receives. */
 export interface CallOptions {
@@ -155,6 +159,14 @@ export interface ProviderV1 {
   readonly name: string;
   chat(modelId: string): ChatModelV1;
   embeddings?(modelId: string): EmbeddingModelV1;
+  /** Image generation (`/v1/images/generations`). */
+  images?(modelId: string): ImageModelV1;
+  /** Text to speech (`/v1/audio/speech`). */
+  speech?(modelId: string): SpeechModelV1;
+  /** Speech to text (`/v1/audio/transcriptions`). */
+  transcriptions?(modelId: string): TranscriptionModelV1;
+  /** Content classification (`/v1/moderations`). */
+  moderations?(modelId: string): ModerationModelV1;
   listModels?(options: CallOptions): Promise<ModelInfoV1[]>;
   /**
    * The published limits, prices and capabilities of a model id, from data the plugin ships (no call);

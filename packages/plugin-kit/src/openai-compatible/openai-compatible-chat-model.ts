@@ -10,9 +10,11 @@ import type {
   NativeChatStreamV1,
   WarningV1,
 } from '@modelgate/core';
+import { textCompletionsFormat } from '@modelgate/core';
 import { createUpstreamError } from '../create-upstream-error.js';
 import type { HttpResponse } from '../http-pools.js';
 import { refuseWarningsWhenStrict } from '../refuse-warnings-when-strict.js';
+import { OpenAICompatibleTextCompletionPath } from './openai-compatible-text-completion-path.js';
 import { convertToOpenAICompatibleChatBody } from './convert-to-openai-compatible-chat-body.js';
 import { normalizeOpenAICompatibleCompletion, type NormalizedCompletion } from './normalize-openai-compatible-completion.js';
 import { abortOf, type OpenAICompatibleClient } from './openai-compatible-client.js';
@@ -49,7 +51,11 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
   }
 
   nativePath(format: string): NativeChatPathV1 | undefined {
-    return format === this.native.format ? this.native : undefined;
+    if (format === this.native.format) return this.native;
+    if (format === textCompletionsFormat && this.client.abilities.has('text-completions')) {
+      return new OpenAICompatibleTextCompletionPath(this.modelId, this.client);
+    }
+    return undefined;
   }
 
   async generate(request: ChatRequestV1, options: CallOptions): Promise<ChatResultV1> {

@@ -4,7 +4,7 @@ import type { HttpPools, HttpResponse } from '../http-pools.js';
 import { loadApiKey } from '../load-api-key.js';
 import { readBodyText } from '../read-body-text.js';
 import { mapRequestError, type AbortState } from '../map-request-error.js';
-import type { OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible-settings.js';
+import type { OpenAICompatibleAbility, OpenAICompatibleProviderSettings, OpenAICompatibleQuirks } from './openai-compatible-settings.js';
 
 /** The call's abort: `abort` (cheap) when set, else the standard `signal`. */
 export function abortOf(call: CallOptions): NonNullable<CallOptions['abort']> | AbortSignal | undefined {
@@ -15,8 +15,10 @@ export interface OpenAICompatibleSendOptions {
   /** Path under the base URL: `/chat/completions`. */
   path: string;
   method?: 'GET' | 'POST';
-  /** The serialised JSON body. */
-  body?: string;
+  /** The serialised JSON body, or bytes (a multipart form) with `contentType`. */
+  body?: string | Uint8Array;
+  /** The body's content type. Default `application/json`. */
+  contentType?: string;
   /** `application/json` or `text/event-stream`. */
   accept?: string;
   /** The model, for error messages. */
@@ -31,6 +33,8 @@ export interface OpenAICompatibleSendOptions {
 export class OpenAICompatibleClient {
   readonly provider: string;
   readonly quirks: OpenAICompatibleQuirks;
+  /** The endpoints besides chat, embeddings and models that the host serves. */
+  readonly abilities: ReadonlySet<OpenAICompatibleAbility>;
   private readonly baseURL: string;
   private readonly warnedFields = new Set<string>();
 
@@ -40,6 +44,7 @@ export class OpenAICompatibleClient {
   ) {
     this.provider = settings.name;
     this.quirks = settings.quirks ?? {};
+    this.abilities = new Set(settings.abilities ?? []);
     this.baseURL = settings.baseURL.replace(/\/+$/, '');
   }
 
@@ -48,9 +53,9 @@ export class OpenAICompatibleClient {
   }
 
   /** The request headers, with the API key loaded now. */
-  headers(call: CallOptions, accept: string, hasBody: boolean): Record<string, string> {
+  headers(call: CallOptions, accept: string, hasBody: boolean, contentType = 'application/json'): Record<string, string> {
     const headers: Record<string, string> = { accept };
-    if (hasBody) headers['content-type'] = 'application/json';
+    if (hasBody) headers['content-type'] = contentType;
     if (this.settings.headers) Object.assign(headers, this.settings.headers);
     if (call.headers) Object.assign(headers, call.headers);
     const apiKey = this.apiKey();
@@ -68,7 +73,7 @@ export class OpenAICompatibleClient {
    */
   async send(options: OpenAICompatibleSendOptions): Promise<HttpResponse> {
     const url = this.url(options.path);
-    const headers = this.headers(options.call, options.accept ?? 'application/json', options.body !== undefined);
+    const headers = this.headers(options.call, options.accept ?? 'application/json', options.body !== undefined, options.contentType);
     // The cheap form of the abort when the gateway gave one; reading `signal` would make an AbortSignal.
     const signal = abortOf(options.call);
     let response: HttpResponse;

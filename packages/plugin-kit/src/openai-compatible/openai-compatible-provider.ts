@@ -4,9 +4,13 @@ import type {
   CredentialStateV1,
   EmbeddingModelV1,
   HealthStatusV1,
+  ImageModelV1,
   ModelInfoV1,
   ModelMetadataV1,
+  ModerationModelV1,
   ProviderV1,
+  SpeechModelV1,
+  TranscriptionModelV1,
 } from '@modelgate/core';
 import { findModelMetadata } from '../find-model-metadata.js';
 import { HttpPools } from '../http-pools.js';
@@ -14,7 +18,11 @@ import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { describeOpenAICompatibleCredentials } from './describe-openai-compatible-credentials.js';
 import { abortOf, OpenAICompatibleClient } from './openai-compatible-client.js';
 import { OpenAICompatibleEmbeddingModel } from './openai-compatible-embedding-model.js';
+import { OpenAICompatibleImageModel } from './openai-compatible-image-model.js';
+import { OpenAICompatibleModerationModel } from './openai-compatible-moderation-model.js';
 import type { OpenAICompatibleProviderSettings } from './openai-compatible-settings.js';
+import { OpenAICompatibleSpeechModel } from './openai-compatible-speech-model.js';
+import { OpenAICompatibleTranscriptionModel } from './openai-compatible-transcription-model.js';
 
 /**
  * A provider instance for any OpenAI-compatible host: chat, embeddings, `GET /models` and a health
@@ -27,6 +35,11 @@ export class OpenAICompatibleProvider implements ProviderV1 {
   private readonly pools: HttpPools;
   private readonly ownsPools: boolean;
   private readonly settings: OpenAICompatibleProviderSettings;
+  /** Declared only when the host serves the endpoint (`abilities`): the gateway never guesses. */
+  readonly images?: (modelId: string) => ImageModelV1;
+  readonly speech?: (modelId: string) => SpeechModelV1;
+  readonly transcriptions?: (modelId: string) => TranscriptionModelV1;
+  readonly moderations?: (modelId: string) => ModerationModelV1;
 
   constructor(settings: OpenAICompatibleProviderSettings) {
     this.name = settings.name;
@@ -35,6 +48,11 @@ export class OpenAICompatibleProvider implements ProviderV1 {
     const idleTimeoutMs = settings.limits?.idleTimeoutMs;
     this.pools = settings.pools ?? new HttpPools(idleTimeoutMs === undefined ? {} : { bodyTimeout: idleTimeoutMs });
     this.client = new OpenAICompatibleClient(settings, this.pools);
+    const { abilities } = this.client;
+    if (abilities.has('images')) this.images = (modelId) => new OpenAICompatibleImageModel(modelId, this.client);
+    if (abilities.has('speech')) this.speech = (modelId) => new OpenAICompatibleSpeechModel(modelId, this.client);
+    if (abilities.has('transcriptions')) this.transcriptions = (modelId) => new OpenAICompatibleTranscriptionModel(modelId, this.client);
+    if (abilities.has('moderations')) this.moderations = (modelId) => new OpenAICompatibleModerationModel(modelId, this.client);
   }
 
   chat(modelId: string): ChatModelV1 {

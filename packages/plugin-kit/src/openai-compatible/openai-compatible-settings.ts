@@ -19,6 +19,20 @@ export interface OpenAICompatibleQuirks {
   contentAsString?: boolean;
 }
 
+/**
+ * Endpoints of OpenAI's API beyond chat, embeddings and models, which only some hosts serve:
+ * `/completions` (legacy), `/images/generations`, `/audio/speech`, `/audio/transcriptions`, `/moderations`.
+ */
+export type OpenAICompatibleAbility = 'text-completions' | 'images' | 'speech' | 'transcriptions' | 'moderations';
+
+export const openAICompatibleAbilities: readonly OpenAICompatibleAbility[] = [
+  'text-completions',
+  'images',
+  'speech',
+  'transcriptions',
+  'moderations',
+];
+
 export interface OpenAICompatibleProviderSettings {
   /** The provider instance name (`openai`, `groq`, `my-vllm`), used in errors and as `provider` of models. */
   name: string;
@@ -35,6 +49,8 @@ export interface OpenAICompatibleProviderSettings {
   /** Extra headers on every request (`OpenAI-Organization`, `HTTP-Referer`, ...). */
   headers?: Record<string, string>;
   quirks?: OpenAICompatibleQuirks;
+  /** The endpoints besides chat, embeddings and models the host serves. Default none: a provider without one answers a 400 naming it. */
+  abilities?: readonly OpenAICompatibleAbility[];
   /** Where environment variables are read from; defaults to `process.env`. */
   environment?: Readonly<Record<string, string | undefined>>;
   /** Shared connection pools; by default the provider creates its own and closes them in `close()`. */

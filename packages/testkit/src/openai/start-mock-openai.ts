@@ -2,6 +2,7 @@ import { startRecordingServer, type MockExchange } from '../mock-server/start-re
 import type { RecordedRequest, WaitOptions } from '../request-recorder.js';
 import { defaultMockScenario, scenarioFromModel, type MockScenario } from './mock-scenario.js';
 import { invalidApiKeyBody, invalidJsonBody, invalidUrlBody, missingApiKeyBody, missingParameterBody } from './openai-error-body.js';
+import { openAIEndpointPaths, serveOpenAIEndpoint } from './serve-openai-endpoints.js';
 import { sendJson, serveScenario } from './serve-scenario.js';
 
 export interface MockOpenAIOptions {
@@ -42,7 +43,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Starts a mock OpenAI-compatible upstream on loopback: `POST /v1/chat/completions` (plain and
- * streaming), `POST /v1/embeddings` and `GET /v1/models`, answering with OpenAI's exact wire format.
+ * streaming), `POST /v1/embeddings` and `GET /v1/models`, answering with OpenAI's exact wire format,
+ * and the other endpoints (`/v1/completions`, images, speech, transcriptions, moderations; see
+ * `serveOpenAIEndpoint`).
  * Each chat or embedding request takes the next queued scenario; with an empty queue a model named
  * `mock-scenario:<name>` selects one (see `scenarioFromModel`), else the default text answer.
  */
@@ -60,7 +63,8 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
           : method === 'GET' && path === '/v1/models'
             ? 'models'
             : undefined;
-    if (route === undefined) return sendJson(response, 404, invalidUrlBody(method, path));
+    const endpoint = method === 'POST' ? openAIEndpointPaths[path] : undefined;
+    if (route === undefined && endpoint === undefined) return sendJson(response, 404, invalidUrlBody(method, path));
 
     if (options.apiKey !== undefined) {
       const authorization = request.headers.authorization;
@@ -71,6 +75,22 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
       if (presented !== options.apiKey) return sendJson(response, 401, invalidApiKeyBody(presented));
     }
 
+    if (route === undefined) {
+      const scenario = queue.shift();
+      recorded.scenario = scenario?.type ?? endpoint;
+      return serveOpenAIEndpoint(
+        endpoint!,
+        {
+          response,
+          body: isRecord(body) ? body : undefined,
+          rawBody: recorded.rawBody,
+          contentType: request.headers['content-type'],
+          isClosed: exchange.isClosed,
+          markDropped: exchange.markDropped,
+        },
+        scenario,
+      );
+    }
     if (route === 'models') {
       const created = Math.floor(Date.now() / 1000);
       const data = (options.models ?? defaultModels).map((id) => ({ id, object: 'model', created, owned_by: 'modelgate-mock' }));

@@ -4,6 +4,7 @@ import { validateRequest } from '../../validation/validate-request.js';
 import type { OpenAIEmbeddingRequest, OpenAIEmbeddingResponse } from './openai-embedding-wire-types.js';
 import { openAIErrorBodyOf } from './openai-error-body.js';
 import { openAIEmbeddingRequestSchema } from './openai-request-schemas.js';
+import { unmappedFields } from './unmapped-fields.js';
 
 export interface OpenAIEmbeddingEncoding {
   format: 'float' | 'base64';
@@ -32,12 +33,7 @@ export const openAIEmbeddingCodec: EmbeddingCodecV1<OpenAIEmbeddingEncoding> = {
     const request: EmbeddingRequestV1 = { model: wire.model, values: valuesOf(wire.input) };
     if (wire.dimensions !== undefined) request.dimensions = wire.dimensions;
     if (wire.user !== undefined) request.user = wire.user;
-    let options: Record<string, unknown> | undefined;
-    for (const field in wire) {
-      if (mappedFields.has(field) || wire[field] === undefined) continue;
-      options ??= {};
-      options[field] = wire[field];
-    }
+    const options = unmappedFields(wire, mappedFields);
     if (options !== undefined) request.providerOptions = { openai: options };
     return { request, encoding: { format: wire.encoding_format ?? 'float' } };
   },
