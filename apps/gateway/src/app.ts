@@ -1,4 +1,4 @@
-import { createSecretRedactor, type Gateway, type SecretRedactor } from '@modelgate/core';
+import { createSecretRedactor, MemoryResponseStore, OpenAIResponsesSurface, type Gateway, type SecretRedactor } from '@modelgate/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler } from './http/client-error-handler.js';
 import { clientTimeoutOptions } from './http/client-timeouts.js';
@@ -23,6 +23,8 @@ import { transcriptionsRoute } from './routes/transcriptions-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { messagesRoute } from './routes/messages-route.js';
 import { modelsRoute } from './routes/models-route.js';
+import { rerankRoute } from './routes/rerank-route.js';
+import { responsesRoute } from './routes/responses-route.js';
 
 export type { LogLevel } from './logging/json-line-logger.js';
 
@@ -56,6 +58,19 @@ export function effectiveMasterKey(gateway: Gateway, options: BuildAppOptions = 
   if (options.masterKey !== undefined) return options.masterKey;
   const auth = gateway.config.auth;
   return auth.disabled ? undefined : auth.master_key;
+}
+
+/** The Responses surface with its in-memory store, bounded as `responses.store` says. */
+function responsesSurface(gateway: Gateway, logger: JsonLineLogger): OpenAIResponsesSurface {
+  const bounds = gateway.config.responses.store;
+  const store = new MemoryResponseStore({
+    maxResponses: bounds.max_responses,
+    maxBytes: bounds.max_bytes,
+    ttlMs: bounds.ttl_seconds * 1000,
+  });
+  return new OpenAIResponsesSurface(gateway, store, {
+    onStoreError: (error) => logger.error('A response could not be stored.', { error: String(error) }),
+  });
 }
 
 /**
@@ -107,6 +122,8 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(transcriptionsRoute, { gateway });
     api.register(moderationsRoute, { gateway });
     api.register(modelsRoute, { gateway });
+    api.register(rerankRoute, { gateway });
+    api.register(responsesRoute, { gateway, logger, responses: responsesSurface(gateway, logger) });
     done();
   });
   return app;

@@ -68,6 +68,14 @@ export {
   type EmbeddingRequestV1,
   type EmbeddingResponseV1,
 } from './specification/chat/embedding-v1.js';
+export {
+  rerankRequestV1Schema,
+  rerankResponseV1Schema,
+  rerankScoreV1Schema,
+  type RerankRequestV1,
+  type RerankResponseV1,
+  type RerankScoreV1,
+} from './specification/rerank-v1.js';
 export type {
   CallOptions,
   ChatModelV1,
@@ -83,6 +91,8 @@ export type {
   NativeChatStreamV1,
   NativeStreamPartV1,
   ProviderV1,
+  RerankModelV1,
+  RerankResultV1,
   UpstreamMetadata,
   TokenCountV1,
 } from './specification/provider-v1.js';
@@ -205,6 +215,39 @@ export type {
   AnthropicStopReason,
   AnthropicUsage,
 } from './codecs/anthropic/anthropic-wire-types.js';
+export { openAIResponsesRequestSchema } from './codecs/openai-responses/openai-responses-request-schema.js';
+export {
+  createOpenAIResponsesCodec,
+  openAIResponsesFormat,
+  type OpenAIResponsesCodecEncoding,
+  type OpenAIResponsesCodecOptions,
+} from './codecs/openai-responses/openai-responses-codec.js';
+export type { OpenAIResponsesEncoding } from './codecs/openai-responses/encode-openai-responses-response.js';
+export { OpenAIResponsesStreamEncoder, type CompletedOpenAIResponse } from './codecs/openai-responses/openai-responses-stream-encoder.js';
+export {
+  readOpenAIResponsesOutcome,
+  type OpenAIResponsesOutcome,
+} from './codecs/openai-responses/read-openai-responses-outcome.js';
+export { decodeOpenAIResponsesUsage, encodeOpenAIResponsesUsage } from './codecs/openai-responses/openai-responses-usage.js';
+export {
+  OpenAIResponsesSurface,
+  type OpenAIResponsesCreated,
+  type OpenAIResponsesSurfaceOptions,
+} from './codecs/openai-responses/openai-responses-surface.js';
+export type { ResponseStore, StoredResponse } from './codecs/openai-responses/response-store.js';
+export {
+  MemoryResponseStore,
+  memoryResponseStoreDefaults,
+  type MemoryResponseStoreOptions,
+} from './codecs/openai-responses/memory-response-store.js';
+export type {
+  OpenAIResponsesFunctionTool,
+  OpenAIResponsesInputItem,
+  OpenAIResponsesOutputItem,
+  OpenAIResponsesRequest,
+  OpenAIResponsesResponse,
+  OpenAIResponsesUsage,
+} from './codecs/openai-responses/openai-responses-wire-types.js';
 export type {
   DeploymentStatsV1,
   DeploymentV1,

@@ -79,3 +79,32 @@ export {
 export { parseJsonOrUndefined, readBody } from './mock-server/read-body.js';
 export { pause, writeChunk, writeChunks } from './mock-server/write-chunks.js';
 export { mockSpeechAudio, mockTranscript, type OpenAIEndpoint } from './openai/serve-openai-endpoints.js';
+
+export { startMockCohere, type MockCohereOptions } from './cohere/start-mock-cohere.js';
+export { cohereConformanceUpstream, type CohereConformanceUpstreamOptions } from './cohere/cohere-conformance-upstream.js';
+export { cohereRerankBody, mockRelevanceScore } from './cohere/cohere-rerank-body.js';
+export {
+  cohereAnswer,
+  cohereBodyEvents,
+  cohereChatBody,
+  cohereErrorBody,
+  cohereMessageEnd,
+  cohereServerSentEvent,
+  cohereWireUsage,
+  unbilledInputTokens,
+  unbilledOutputTokens,
+  type CohereAnswer,
+  type CohereStreamEvent,
+  type CohereWireToolCall,
+  type CohereWireUsage,
+} from './cohere/cohere-wire.js';
+
+export { startMockBedrock, type MockBedrockOptions, type MockBedrockServer } from './bedrock/start-mock-bedrock.js';
+export {
+  bedrockConformanceUpstream,
+  bedrockTestCredentials,
+  type BedrockConformanceUpstreamOptions,
+} from './bedrock/bedrock-conformance-upstream.js';
+export { encodeBedrockFrame, type BedrockStreamEvent } from './bedrock/bedrock-event-frames.js';
+export { bedrockWireUsage, converseAnswer, converseStreamEvents } from './bedrock/bedrock-wire-answers.js';
+export { verifySigV4, type MockAwsCredentials, type SigV4Refusal } from './bedrock/verify-sigv4.js';

@@ -7,6 +7,7 @@ import {
   type OpenAICompatibleQuirks,
   type UpstreamLimits,
 } from '@modelgate/plugin-kit';
+import { OpenAIProvider } from './openai-provider.js';
 import { findOpenAICompatibleCatalogEntry, needsBaseURL, openAICompatibleCatalog } from './openai-compatible-catalog.js';
 
 export interface OpenAIProviderSettings {
@@ -70,7 +71,9 @@ export function createOpenAIProvider(settings: OpenAIProviderSettings = {}): Ope
   // The built-in variable is a key for the catalog's own host: never sent to another base_url.
   const fallback = settings.environmentFallback ?? allowsEnvironmentFallback(settings.baseURL, entry?.baseURL);
   const apiKeyEnvironmentVariable = fallback ? entry?.apiKeyEnvironmentVariable : undefined;
-  return new OpenAICompatibleProvider({
+  // OpenAI itself also speaks the Responses API; the catalog hosts only Chat Completions.
+  const Provider = type === 'openai' ? OpenAIProvider : OpenAICompatibleProvider;
+  return new Provider({
     name,
     baseURL: settings.baseURL ?? entry!.baseURL,
     ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),

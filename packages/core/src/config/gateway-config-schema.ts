@@ -79,6 +79,20 @@ export const upstreamConfigSchema = z.strictObject({
   idle_timeout_ms: positiveInteger.default(120_000),
 });
 
+/** The Responses surface (`/v1/responses`): how many answers the in-memory store keeps for `previous_response_id` and `GET`. */
+export const responsesConfigSchema = z.strictObject({
+  store: z
+    .strictObject({
+      /** Most answers kept; the oldest are evicted first. */
+      max_responses: positiveInteger.default(1000),
+      /** Most bytes kept (JSON size of the answers and their conversations). */
+      max_bytes: positiveInteger.default(64 * 1024 * 1024),
+      /** How long an answer is kept after it was stored. */
+      ttl_seconds: positiveInteger.default(3600),
+    })
+    .default({ max_responses: 1000, max_bytes: 64 * 1024 * 1024, ttl_seconds: 3600 }),
+});
+
 export const gatewayConfigSchema = z
   .strictObject({
     server: serverConfigSchema.default(serverConfigSchema.parse({})),
@@ -87,6 +101,7 @@ export const gatewayConfigSchema = z
     models: z.array(modelConfigSchema).default([]),
     router: routerConfigSchema.default(routerConfigSchema.parse({})),
     upstream: upstreamConfigSchema.default(upstreamConfigSchema.parse({})),
+    responses: responsesConfigSchema.default(responsesConfigSchema.parse({})),
   })
   .superRefine((config, context) => {
     const names = new Set<string>();

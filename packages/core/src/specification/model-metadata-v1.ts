@@ -13,6 +13,8 @@ export interface ModelPricesV1 {
   perImage?: number;
   /** For audio models: per second of audio. */
   perSecond?: number;
+  /** For rerank models billed by search (Cohere: one query with up to 100 documents is one unit). */
+  perSearchUnit?: number;
 }
 
 /** What a model can take and do, as its provider documents it. */
@@ -23,6 +25,7 @@ export interface ModelCapabilitiesV1 {
   /** Structured output against a JSON Schema. */
   jsonSchema?: boolean;
   embeddings?: boolean;
+  rerank?: boolean;
 }
 
 /** Published facts about one model: limits, prices and capabilities. Every field is optional but `id`. */

@@ -10,6 +10,7 @@ import type { ModelMetadataV1 } from './model-metadata-v1.js';
 import type { ModerationModelV1 } from './moderation-v1.js';
 import type { SpeechModelV1 } from './speech-v1.js';
 import type { TranscriptionModelV1 } from './transcription-v1.js';
+import type { RerankRequestV1, RerankResponseV1 } from './rerank-v1.js';
 
 /** Options every model call receives. */
 export interface CallOptions {
@@ -137,6 +138,19 @@ export interface EmbeddingModelV1 {
   embed(request: EmbeddingRequestV1, options: CallOptions): Promise<EmbeddingResultV1>;
 }
 
+export interface RerankResultV1 {
+  response: RerankResponseV1;
+  upstream?: UpstreamMetadata;
+}
+
+/** Scores documents against a query (Cohere Rerank, Voyage, Jina…); an optional provider ability. */
+export interface RerankModelV1 {
+  readonly specificationVersion: 'v1';
+  readonly provider: string;
+  readonly modelId: string;
+  rerank(request: RerankRequestV1, options: CallOptions): Promise<RerankResultV1>;
+}
+
 export interface ModelInfoV1 {
   id: string;
   ownedBy?: string;
@@ -167,6 +181,8 @@ export interface ProviderV1 {
   transcriptions?(modelId: string): TranscriptionModelV1;
   /** Content classification (`/v1/moderations`). */
   moderations?(modelId: string): ModerationModelV1;
+  /** Document reranking; a provider without it is passed over when a rerank request is routed. */
+  rerank?(modelId: string): RerankModelV1;
   listModels?(options: CallOptions): Promise<ModelInfoV1[]>;
   /**
    * The published limits, prices and capabilities of a model id, from data the plugin ships (no call);

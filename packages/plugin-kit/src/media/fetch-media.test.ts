@@ -14,8 +14,9 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'image/png; charset=binary' });
       response.end(Buffer.from([137, 80, 78, 71]));
     } else if (request.url === '/large') {
-      response.writeHead(200, { 'content-type': 'application/pdf' });
-      response.end(Buffer.alloc(4096));
+      // Declared and large enough that the refusal happens while the body is still arriving.
+      response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(8 * 1024 * 1024) });
+      response.write(Buffer.alloc(64 * 1024));
     } else if (request.url === '/chunked-large') {
       response.writeHead(200, { 'content-type': 'application/pdf' });
       response.write(Buffer.alloc(600));

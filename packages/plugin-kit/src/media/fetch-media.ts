@@ -23,6 +23,12 @@ export interface FetchedMedia {
 
 const defaultMaxBytes = 20 * 1024 * 1024;
 
+/** Stops reading a body; the abort a destroyed body reports later is expected, never an unhandled error. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 function refuse(url: string, why: string): InvalidRequestError {
   return new InvalidRequestError(`Could not fetch the media at ${url}: ${why}.`);
 }
@@ -86,7 +92,7 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
       }
       const declared = Number(response.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) {
-        response.body.destroy();
+        discard(response.body);
         throw refuse(url, `it is larger than ${maxBytes} bytes`);
       }
       const chunks: Buffer[] = [];
@@ -95,7 +101,7 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
         for await (const chunk of response.body) {
           size += (chunk as Buffer).byteLength;
           if (size > maxBytes) {
-            response.body.destroy();
+            discard(response.body);
             throw refuse(url, `it is larger than ${maxBytes} bytes`);
           }
           chunks.push(chunk as Buffer);

@@ -71,6 +71,12 @@ export interface ConformanceUpstreamLimitations {
   scenarios?: readonly ConformanceScenarioType[];
   /** Usage counts the wire has no field for (OpenAI Chat has no cache-write count); they are not checked. */
   usageDetails?: readonly ConformanceUsageDetail[];
+  /**
+   * `object` when the wire's non-streamed answers carry tool call arguments as a JSON object rather than
+   * text (Bedrock Converse, Anthropic): the exact spacing cannot survive, so `generate` inputs are compared
+   * as JSON values. Streams still carry text and are compared exactly.
+   */
+  toolInput?: 'text' | 'object';
 }
 
 /** Starts mock upstreams of one wire format; a fresh one per test. */

@@ -62,9 +62,15 @@ export function registerProviderGenerateTests(harness: ProviderHarness): void {
     async (upstream, provider) => {
       upstream.enqueue({ type: 'tool-calls', text: 'Let me look that up.', calls: parallelToolCalls });
       const { response } = await provider.chat(modelId).generate(chatRequest(), {});
-      expect(summarizeContent(response.content), 'content').toEqual([
+      // A wire that carries arguments as an object keeps their value, not their spacing.
+      const asValue = definition.limitations?.toolInput === 'object';
+      const input = (text: string): string => (asValue ? JSON.stringify(JSON.parse(text)) : text);
+      const content = summarizeContent(response.content).map((entry) =>
+        entry[0] === 'tool-call' && asValue ? (['tool-call', entry[1] ?? '', input(entry[2] ?? '')] as [string, ...string[]]) : entry,
+      );
+      expect(content, 'content').toEqual([
         ['text', 'Let me look that up.'],
-        ...parallelToolCalls.map((call) => ['tool-call', call.name, call.input]),
+        ...parallelToolCalls.map((call) => ['tool-call', call.name, input(call.input)]),
       ]);
       expect(response.finishReason, 'finishReason').toEqual({ unified: 'tool-calls', raw: raw.toolCalls });
       const ids = response.content.flatMap((part) => (part.type === 'tool-call' ? [part.toolCallId] : []));

@@ -6,11 +6,14 @@ import { embeddingResponseBody } from './mock-embedding.js';
 import { randomId, resolveMockAnswer } from './mock-answer.js';
 import { defaultErrorBody, rateLimitBody, serverErrorBody } from './openai-error-body.js';
 import type { MockScenario } from './mock-scenario.js';
+import { resolveResponsesAnswer, responsesBody } from './responses-body.js';
+import { responsesEvents, responsesFailedEvent } from './responses-events.js';
 
 /** One request being answered: what a scenario needs to know and do. */
 export interface ScenarioExchange {
   response: ServerResponse;
-  route: 'chat' | 'embeddings';
+  /** `responses` is OpenAI's Responses API (`POST /v1/responses`): typed events, no `[DONE]`. */
+  route: 'chat' | 'embeddings' | 'responses';
   /** The parsed request body. */
   body: Record<string, unknown>;
   /** The request's headers (lower-case names). */
@@ -37,7 +40,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 function isStream(exchange: ScenarioExchange): boolean {
-  return exchange.route === 'chat' && exchange.body['stream'] === true;
+  return exchange.route !== 'embeddings' && exchange.body['stream'] === true;
 }
 
 function includesUsage(body: Record<string, unknown>): boolean {
@@ -47,8 +50,20 @@ function includesUsage(body: Record<string, unknown>): boolean {
 
 /** The SSE events (without `[DONE]`) of a text or tool-calls answer to the exchange's request. */
 function streamEvents(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange): string[] {
+  if (exchange.route === 'responses') return responsesEvents(responsesAnswer(scenario, exchange));
   const answer = resolveMockAnswer(scenario, exchange.body);
   return chatCompletionChunks(answer, includesUsage(exchange.body)).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
+}
+
+function responsesAnswer(scenario: Extract<MockScenario, { type: 'text' | 'tool_calls' }>, exchange: ScenarioExchange) {
+  const { body } = exchange;
+  return resolveResponsesAnswer(resolveMockAnswer(scenario, { model: body['model'], messages: body['input'] }), body);
+}
+
+/** What ends a stream that fails after `sent` events: OpenAI's `data: {"error":…}` chunk, or a Responses `response.failed` event. */
+function streamFailure(exchange: ScenarioExchange, sent: number, error: { message: string; code?: string | null }): string {
+  if (exchange.route !== 'responses') return `data: ${JSON.stringify({ error })}\n\n`;
+  return responsesFailedEvent(responsesAnswer({ type: 'text', content: '' }, exchange), sent, error);
 }
 
 function startStream(response: ServerResponse): void {
@@ -79,7 +94,11 @@ async function serveAnswer(
     return;
   }
   if (!isStream(exchange)) {
-    sendJson(response, 200, chatCompletionBody(resolveMockAnswer(scenario, body)));
+    const answer =
+      exchange.route === 'responses'
+        ? responsesBody(responsesAnswer(scenario, exchange), 'finished')
+        : chatCompletionBody(resolveMockAnswer(scenario, body));
+    sendJson(response, 200, answer);
     return;
   }
   startStream(response);
@@ -88,7 +107,7 @@ async function serveAnswer(
     streamEvents(scenario, exchange),
     intervalMs || (scenario.type === 'text' ? (scenario.chunkDelayMs ?? 0) : 0),
   );
-  if (!exchange.isClosed()) response.end('data: [DONE]\n\n');
+  if (!exchange.isClosed()) response.end(exchange.route === 'responses' ? '' : 'data: [DONE]\n\n');
 }
 
 /** Answers one request as the scenario says. Resolves once the answer is written (or never started, for `hang`). */
@@ -138,7 +157,7 @@ export async function serveScenario(scenario: MockScenario, exchange: ScenarioEx
       startStream(response);
       const events = streamEvents({ type: 'text', content: scenario.content ?? 'This answer fails in the middle.' }, exchange);
       await writeEvents(exchange, events.slice(0, scenario.afterChunks));
-      if (!exchange.isClosed()) response.end(`data: ${JSON.stringify({ error })}\n\n`);
+      if (!exchange.isClosed()) response.end(streamFailure(exchange, Math.min(scenario.afterChunks, events.length), error));
       return;
     }
     case 'slow':
@@ -149,7 +168,7 @@ export async function serveScenario(scenario: MockScenario, exchange: ScenarioEx
       if (scenario.inStream === true && isStream(exchange)) {
         startStream(response);
         await writeEvents(exchange, streamEvents({ type: 'text', content: 'Partial answer.' }, exchange).slice(0, 1));
-        if (!exchange.isClosed()) response.end(`data: ${JSON.stringify(errorBody)}\n\n`);
+        if (!exchange.isClosed()) response.end(streamFailure(exchange, 1, errorBody.error));
         return;
       }
       sendJson(response, scenario.status, errorBody);

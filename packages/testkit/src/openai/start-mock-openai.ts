@@ -23,7 +23,7 @@ export interface MockOpenAIServer {
   readonly baseURL: string;
   /** Every request received since the start or the last `reset()`, in order. */
   readonly requests: RecordedRequest[];
-  /** Queues scenarios, served first in first out to the next chat and embedding requests. */
+  /** Queues scenarios, served first in first out to the next chat, responses and embedding requests. */
   enqueue(...scenarios: MockScenario[]): void;
   /** Forgets requests and queued scenarios. */
   reset(): void;
@@ -43,9 +43,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Starts a mock OpenAI-compatible upstream on loopback: `POST /v1/chat/completions` (plain and
- * streaming), `POST /v1/embeddings` and `GET /v1/models`, answering with OpenAI's exact wire format,
- * and the other endpoints (`/v1/completions`, images, speech, transcriptions, moderations; see
- * `serveOpenAIEndpoint`).
+ * streaming), `POST /v1/responses` (OpenAI's Responses API, plain and streaming), `POST /v1/embeddings`
+ * and `GET /v1/models`, answering with OpenAI's exact wire format, and the other endpoints
+ * (`/v1/completions`, images, speech, transcriptions, moderations; see `serveOpenAIEndpoint`).
  * Each chat or embedding request takes the next queued scenario; with an empty queue a model named
  * `mock-scenario:<name>` selects one (see `scenarioFromModel`), else the default text answer.
  */
@@ -58,11 +58,13 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
     const route =
       method === 'POST' && path === '/v1/chat/completions'
         ? 'chat'
-        : method === 'POST' && path === '/v1/embeddings'
-          ? 'embeddings'
-          : method === 'GET' && path === '/v1/models'
-            ? 'models'
-            : undefined;
+        : method === 'POST' && path === '/v1/responses'
+          ? 'responses'
+          : method === 'POST' && path === '/v1/embeddings'
+            ? 'embeddings'
+            : method === 'GET' && path === '/v1/models'
+              ? 'models'
+              : undefined;
     const endpoint = method === 'POST' ? openAIEndpointPaths[path] : undefined;
     if (route === undefined && endpoint === undefined) return sendJson(response, 404, invalidUrlBody(method, path));
 
@@ -99,6 +101,7 @@ export async function startMockOpenAI(options: MockOpenAIOptions = {}): Promise<
     if (!isRecord(body)) return sendJson(response, 400, invalidJsonBody());
     if (body['model'] === undefined) return sendJson(response, 400, missingParameterBody('model'));
     if (route === 'chat' && body['messages'] === undefined) return sendJson(response, 400, missingParameterBody('messages'));
+    if (route === 'responses' && body['input'] === undefined) return sendJson(response, 400, missingParameterBody('input'));
     if (route === 'embeddings' && body['input'] === undefined) return sendJson(response, 400, missingParameterBody('input'));
 
     const scenario = queue.shift() ?? scenarioFromModel(body['model'], body['stream'] === true) ?? defaultMockScenario;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cohereTestKey, startCohereGateway, type CohereGateway } from './test-fixtures/cohere-gateway.js';
+import { testMasterKey } from './test-fixtures/mock-gateway.js';
+
+let harness: CohereGateway;
+
+beforeAll(async () => {
+  harness = await startCohereGateway();
+});
+
+afterAll(async () => {
+  await harness.close();
+});
+
+/** What a Cohere-style client sends: `POST {base}/v1/rerank` with a Bearer key and Cohere's JSON body. */
+async function rerank(body: unknown, key = testMasterKey): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
+  const response = await fetch(`${harness.server.url}/v1/rerank`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json', 'x-client-name': 'e2e' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+}
+
+const documents = [
+  'Carson City is the capital city of the American state of Nevada.',
+  'Washington, D.C. is the capital of the United States.',
+  'Capital punishment has existed in the United States since before it was a country.',
+  { text: 'The capital of France is Paris.' },
+];
+
+describe('POST /v1/rerank in front of Cohere', () => {
+  it("answers in Cohere's shape, sorted by score, with documents when asked, and sends Cohere's v2 body upstream", async () => {
+    const before = harness.upstream.requests.length;
+    const { status, headers, json } = await rerank({
+      model: 'cohere/rerank-v3.5',
+      query: 'What is the capital of the United States?',
+      documents,
+      top_n: 3,
+      return_documents: true,
+      max_tokens_per_doc: 1024,
+    });
+    expect(status).toBe(200);
+    expect(headers.get('x-modelgate-deployment')).toBe('cohere/rerank-v3.5');
+    expect(json.results).toEqual([
+      { index: 1, relevance_score: 0.857143, document: { text: 'Washington, D.C. is the capital of the United States.' } },
+      // A tie keeps the documents' order.
+      { index: 0, relevance_score: 0.571429, document: { text: documents[0] } },
+      { index: 2, relevance_score: 0.571429, document: { text: documents[2] } },
+    ]);
+    expect(json.meta).toEqual({ api_version: { version: '2' }, billed_units: { search_units: 1 } });
+    expect(typeof json.id).toBe('string');
+    const sent = harness.upstream.requests[before]!;
+    expect(sent.path).toBe('/v2/rerank');
+    expect(sent.headers.authorization).toBe(`Bearer ${cohereTestKey}`);
+    expect(sent.body).toEqual({
+      model: 'rerank-v3.5',
+      query: 'What is the capital of the United States?',
+      documents: [...documents.slice(0, 3), 'The capital of France is Paris.'],
+      top_n: 3,
+      max_tokens_per_doc: 1024,
+    });
+  });
+
+  it('passes over a deployment without rerank without using up a retry (router.retries is 0)', async () => {
+    const attempts: string[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      const { status, headers, json } = await rerank({
+        model: 'rerank',
+        query: 'capital of France',
+        documents: ['Paris is the capital of France.', 'Rome'],
+      });
+      expect(status).toBe(200);
+      expect(headers.get('x-modelgate-deployment')).toBe('cohere/rerank-v3.5');
+      expect((json.results as { index: number }[]).map((result) => result.index)).toEqual([0, 1]);
+      attempts.push(headers.get('x-modelgate-attempts') ?? '');
+    }
+    // With weights 99:1 the plain deployment is tried first (and skipped) in practically every round.
+    expect(attempts).toContain('2');
+  });
+
+  it('answers 400 naming the provider and the ability when no deployment can rerank', async () => {
+    const { status, json } = await rerank({ model: 'no-rerank', query: 'q', documents: ['d'] });
+    expect(status).toBe(400);
+    expect(json).toEqual({
+      error: {
+        message: 'Provider "plain" does not serve rerank.',
+        type: 'invalid_request_error',
+        param: 'model',
+        code: 'unsupported_ability',
+      },
+    });
+  });
+
+  it('refuses a bad body with a 400 in the OpenAI error shape naming the field, before any upstream call', async () => {
+    const before = harness.upstream.requests.length;
+    for (const [body, param] of [
+      [{ query: 'q', documents: ['d'] }, 'model'],
+      [{ model: 'cohere/rerank-v3.5', documents: ['d'] }, 'query'],
+      [{ model: 'cohere/rerank-v3.5', query: 'q', documents: [] }, 'documents'],
+      [{ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d', 7] }, 'documents[1]'],
+      [{ model: 'cohere/rerank-v3.5', query: 'q', documents: [{ title: 'no text' }] }, 'documents[0]'],
+      [{ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'], top_n: 0 }, 'top_n'],
+      [{ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'], return_documents: 'yes' }, 'return_documents'],
+      [{ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'], max_tokens_per_doc: -1 }, 'max_tokens_per_doc'],
+    ] as const) {
+      const { status, json } = await rerank(body);
+      expect(status, JSON.stringify(body)).toBe(400);
+      expect(json.error).toMatchObject({ type: 'invalid_request_error', param });
+    }
+    expect(harness.upstream.requests.length).toBe(before);
+  });
+
+  it("needs the gateway's key, and maps Cohere's own errors", async () => {
+    expect((await rerank({ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'] }, 'wrong-key-of-some-length')).status).toBe(401);
+    harness.upstream.enqueue({ type: 'http-error', status: 400, message: 'invalid request: max_tokens_per_doc must be at most 4096' });
+    const refused = await rerank({ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'], max_tokens_per_doc: 99999 });
+    expect(refused.status).toBe(400);
+    expect((refused.json.error as { message: string }).message).toContain('max_tokens_per_doc must be at most 4096');
+    harness.upstream.enqueue({ type: 'rate-limit', retryAfterSeconds: 1 });
+    expect((await rerank({ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'] })).status).toBe(429);
+  });
+});
