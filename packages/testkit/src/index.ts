@@ -108,3 +108,31 @@ export {
 export { encodeBedrockFrame, type BedrockStreamEvent } from './bedrock/bedrock-event-frames.js';
 export { bedrockWireUsage, converseAnswer, converseStreamEvents } from './bedrock/bedrock-wire-answers.js';
 export { verifySigV4, type MockAwsCredentials, type SigV4Refusal } from './bedrock/verify-sigv4.js';
+
+export { startMockGemini, geminiRouteOf, type MockGeminiOptions, type MockGeminiServer } from './gemini/start-mock-gemini.js';
+export type { GeminiMockScenario } from './gemini/gemini-mock-scenario.js';
+export { geminiChunks, geminiResponse, usageMetadata as geminiUsageMetadata, type GeminiWireResponse } from './gemini/gemini-answer.js';
+export {
+  googleErrorBody,
+  googleStatusName,
+  invalidApiKeyBody as geminiInvalidApiKeyBody,
+  missingApiKeyBody as geminiMissingApiKeyBody,
+  resourceExhaustedBody,
+  unauthenticatedBody as vertexUnauthenticatedBody,
+  type GoogleErrorBody,
+} from './gemini/google-error-body.js';
+export {
+  geminiConformanceUpstream,
+  googleConformanceLimitations,
+  googleModelOf,
+  type GeminiConformanceUpstreamOptions,
+} from './gemini/gemini-conformance-upstream.js';
+export {
+  startMockVertex,
+  vertexConformanceLocation,
+  vertexConformanceProject,
+  vertexConformanceUpstream,
+  type MockVertex,
+} from './gemini/vertex-conformance-upstream.js';
+export { startMockGoogleOAuth, type MockGoogleOAuthOptions, type MockGoogleOAuthServer } from './gemini/start-mock-google-oauth.js';
+export { createTestServiceAccount, type ServiceAccountKey, type TestServiceAccount } from './gemini/test-service-account.js';

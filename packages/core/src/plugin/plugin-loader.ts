@@ -50,6 +50,12 @@ const defaultImport: ImportModule = (specifier) => import(specifier);
 /** Packages whose aliases are searched when no package carries a type's own name (the catalog). */
 const catalogPackages: Partial<Record<PluginKind, string>> = { provider: '@modelgate/provider-openai' };
 
+/**
+ * Other names of first-party packages, for a type that a provider's own name does not cover
+ * (docs/decisions/0002): `type: google` loads `@modelgate/provider-gemini`, the Gemini API plugin.
+ */
+export const firstPartyAliases: Partial<Record<PluginKind, Readonly<Record<string, string>>>> = { provider: { google: 'gemini' } };
+
 function packagePrefix(kind: PluginKind): string {
   return kind === 'router-strategy' ? 'router' : kind;
 }
@@ -68,8 +74,9 @@ function isPluginDefinition(value: unknown): value is PluginDefinition {
 
 /**
  * Finds, checks and instantiates plugins. A `type` resolves to a plugin registered by name or alias,
- * else to the package `@modelgate/<kind>-<type>`, else to `modelgate-<kind>-<type>`, else to an alias
- * of the catalog package; `plugin:` names a package or path explicitly.
+ * else to the package `@modelgate/<kind>-<type>`, else to `modelgate-<kind>-<type>` (a first-party
+ * alias such as `google` stands for its package's own type there), else to an alias of the catalog
+ * package; `plugin:` names a package or path explicitly.
  */
 export class PluginLoader {
   private readonly byName = new Map<string, PluginDefinition>();
@@ -162,7 +169,8 @@ export class PluginLoader {
     const where = `${this.source}: ${[...configPath, 'type'].join('.')}`;
     const tried: string[] = [];
     let searched: string[] = [];
-    for (const specifier of [`@modelgate/${packagePrefix(kind)}-${type}`, `modelgate-${packagePrefix(kind)}-${type}`]) {
+    const packageType = firstPartyAliases[kind]?.[type] ?? type;
+    for (const specifier of [`@modelgate/${packagePrefix(kind)}-${packageType}`, `modelgate-${packagePrefix(kind)}-${packageType}`]) {
       tried.push(specifier);
       const loaded = await this.load(specifier, kind, where);
       if (loaded.found) {

@@ -31,7 +31,7 @@ export function bedrockConformanceUpstream(options: BedrockConformanceUpstreamOp
   return {
     wireFormat: 'bedrock-converse',
     rawFinishReasons: { stop: 'end_turn', length: 'max_tokens', toolCalls: 'tool_use' },
-    limitations: { usageDetails: ['reasoningTokens'], toolInput: 'object' },
+    limitations: { usageDetails: ['reasoningTokens'], toolInputs: 'reserialized-in-answers' },
     embeddingDimensions: 16,
     start: async () => {
       const server = await startMockBedrock({

@@ -31,3 +31,23 @@ export function pickUsage(actual: UsageV1 | undefined, expected: Partial<UsageV1
   for (const key of Object.keys(expected) as Array<keyof UsageV1>) picked[key] = actual[key];
   return picked;
 }
+
+/**
+ * A tool call's input as the suite compares it: the text itself, or, where the wire carries arguments as
+ * an object (`toolInputs`), its JSON value serialised anew, so that only spacing may differ. Applied to
+ * both the expected and the reported input.
+ */
+export function comparableToolInput(
+  input: string,
+  limitations: ConformanceUpstreamLimitations | undefined,
+  where: 'answer' | 'stream',
+): string {
+  const mode = limitations?.toolInputs ?? 'exact';
+  const asValue = mode === 'reserialized' || (mode === 'reserialized-in-answers' && where === 'answer');
+  if (!asValue) return input;
+  try {
+    return JSON.stringify(JSON.parse(input));
+  } catch {
+    return input;
+  }
+}

@@ -72,11 +72,11 @@ export interface ConformanceUpstreamLimitations {
   /** Usage counts the wire has no field for (OpenAI Chat has no cache-write count); they are not checked. */
   usageDetails?: readonly ConformanceUsageDetail[];
   /**
-   * `object` when the wire's non-streamed answers carry tool call arguments as a JSON object rather than
-   * text (Bedrock Converse, Anthropic): the exact spacing cannot survive, so `generate` inputs are compared
-   * as JSON values. Streams still carry text and are compared exactly.
+   * `reserialized-in-answers` when non-streamed answers carry tool call arguments as a JSON object rather
+   * than text while streams carry text (Bedrock Converse); `reserialized` when both do (Gemini). The exact
+   * spacing cannot survive an object, so those inputs are compared as JSON values; the rest exactly.
    */
-  toolInput?: 'text' | 'object';
+  toolInputs?: 'exact' | 'reserialized-in-answers' | 'reserialized';
 }
 
 /** Starts mock upstreams of one wire format; a fresh one per test. */

@@ -1,5 +1,5 @@
 import { rawBodyOf, chatRequest, type ProviderHarness } from './provider-conformance-harness.js';
-import { expectedUsage, pickUsage, summarizeContent } from './canonical-summary.js';
+import { comparableToolInput, expectedUsage, pickUsage, summarizeContent } from './canonical-summary.js';
 import type { ConformanceToolCall, ConformanceUsage } from './conformance-upstream.js';
 
 export const detailedUsage: ConformanceUsage = {
@@ -63,10 +63,9 @@ export function registerProviderGenerateTests(harness: ProviderHarness): void {
       upstream.enqueue({ type: 'tool-calls', text: 'Let me look that up.', calls: parallelToolCalls });
       const { response } = await provider.chat(modelId).generate(chatRequest(), {});
       // A wire that carries arguments as an object keeps their value, not their spacing.
-      const asValue = definition.limitations?.toolInput === 'object';
-      const input = (text: string): string => (asValue ? JSON.stringify(JSON.parse(text)) : text);
+      const input = (text: string): string => comparableToolInput(text, definition.limitations, 'answer');
       const content = summarizeContent(response.content).map((entry) =>
-        entry[0] === 'tool-call' && asValue ? (['tool-call', entry[1] ?? '', input(entry[2] ?? '')] as [string, ...string[]]) : entry,
+        entry[0] === 'tool-call' ? (['tool-call', entry[1] ?? '', input(entry[2] ?? '')] as [string, ...string[]]) : entry,
       );
       expect(content, 'content').toEqual([
         ['text', 'Let me look that up.'],
