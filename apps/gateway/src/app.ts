@@ -21,6 +21,7 @@ import { moderationsRoute } from './routes/moderations-route.js';
 import { speechRoute } from './routes/speech-route.js';
 import { transcriptionsRoute } from './routes/transcriptions-route.js';
 import { healthRoute } from './routes/health-route.js';
+import { messagesRoute } from './routes/messages-route.js';
 import { modelsRoute } from './routes/models-route.js';
 import { rerankRoute } from './routes/rerank-route.js';
 import { responsesRoute } from './routes/responses-route.js';
@@ -114,6 +115,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(authPlugin, { masterKey });
     api.register(chatCompletionsRoute, { gateway, logger });
     api.register(embeddingsRoute, { gateway });
+    api.register(messagesRoute, { gateway, logger });
     api.register(completionsRoute, { gateway, logger });
     api.register(imagesRoute, { gateway });
     api.register(speechRoute, { gateway });

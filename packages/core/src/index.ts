@@ -190,6 +190,31 @@ export {
   type UploadedAudio,
 } from './codecs/openai/openai-transcription-codec.js';
 export { openAIErrorBodyOf, type OpenAIErrorBody } from './codecs/openai/openai-error-body.js';
+export {
+  anthropicMessagesCodec,
+  anthropicMessagesFormat,
+  decodeAnthropicCountTokensRequest,
+  type AnthropicMessagesEncoding,
+} from './codecs/anthropic/anthropic-messages-codec.js';
+export {
+  anthropicCountTokensRequestSchema,
+  anthropicMessagesRequestSchema,
+  type AnthropicCountTokensRequest,
+  type AnthropicMessagesRequest,
+} from './codecs/anthropic/anthropic-request-schemas.js';
+export {
+  anthropicErrorBody,
+  anthropicErrorBodyOf,
+  anthropicErrorType,
+  type AnthropicErrorBody,
+} from './codecs/anthropic/anthropic-error-body.js';
+export { AnthropicStreamEncoder } from './codecs/anthropic/anthropic-stream-encoder.js';
+export type {
+  AnthropicMessage,
+  AnthropicResponseBlock,
+  AnthropicStopReason,
+  AnthropicUsage,
+} from './codecs/anthropic/anthropic-wire-types.js';
 export { openAIResponsesRequestSchema } from './codecs/openai-responses/openai-responses-request-schema.js';
 export {
   createOpenAIResponsesCodec,

@@ -22,6 +22,11 @@ export interface WriteEventStreamOptions {
    * it; the server's error senders provide it.
    */
   clientError?: (error: unknown) => unknown;
+  /**
+   * Writes `text` (the surface's keep-alive event, Anthropic's `ping`) whenever `intervalMs` passed without
+   * a write, once the stream has begun, so that proxies do not close a stream whose model is slow to answer.
+   */
+  keepAlive?: { intervalMs: number; text: string };
 }
 
 /** Resolves when the socket can take more, or when it closed (so that a gone client never hangs us). */
@@ -67,14 +72,28 @@ export async function writeEventStream(
   let pending = '';
   let flushScheduled = false;
   let backpressure: Promise<void> | undefined;
+  let wrote = false;
   const flush = () => {
     flushScheduled = false;
     if (pending.length === 0 || response.destroyed || response.writableEnded) return;
     const text = pending;
     pending = '';
+    wrote = true;
     if (!response.write(text)) backpressure = drained(response);
   };
+  const keepAlive = options.keepAlive;
+  let idle = false;
+  // Each tick is idle unless something was written during it; two ticks are at most twice the interval.
+  const keepAliveTimer =
+    keepAlive === undefined
+      ? undefined
+      : setInterval(() => {
+          if (wrote && idle && backpressure === undefined && !response.destroyed && !response.writableEnded) response.write(keepAlive.text);
+          idle = true;
+        }, keepAlive.intervalMs);
+  keepAliveTimer?.unref();
   const end = (text: string) => {
+    if (keepAliveTimer !== undefined) clearInterval(keepAliveTimer);
     response.end(pending + text);
     pending = '';
   };
@@ -110,6 +129,7 @@ export async function writeEventStream(
         return;
       }
       if (text.length === 0) continue;
+      idle = false;
       pending += text;
       if (!flushScheduled) {
         flushScheduled = true;
@@ -119,5 +139,7 @@ export async function writeEventStream(
     endEarly(new ModelgateError('The upstream stream ended without a finish.', { code: 'stream_incomplete' }));
   } catch (error) {
     endEarly(error);
+  } finally {
+    if (keepAliveTimer !== undefined) clearInterval(keepAliveTimer);
   }
 }

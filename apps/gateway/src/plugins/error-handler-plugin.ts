@@ -1,4 +1,4 @@
-import { ModelgateError, type SecretRedactor } from '@modelgate/core';
+import { ModelgateError, type EncodedErrorV1, type SecretRedactor } from '@modelgate/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorResponseOf, openAIErrorBody } from '../http/openai-error-body.js';
 import { isClientClosed } from '../http/client-cancellation.js';
@@ -13,9 +13,12 @@ declare module 'fastify' {
   }
 }
 
+/** Encodes an error, already as the client may see it, in another surface's shape (Anthropic's body on `/v1/messages`). */
+export type SurfaceErrorEncoder = (error: ModelgateError) => EncodedErrorV1;
+
 export interface ErrorSenders {
-  /** Sends any error in OpenAI's body with the error's status. */
-  sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): void;
+  /** Sends any error in OpenAI's body with the error's status, or in the shape `encode` gives. */
+  sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, encode?: SurfaceErrorEncoder): void;
   /** Errors fastify raises before routing (a malformed URL, a too long parameter). */
   sendFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void;
   /** The error a stream ends with, as the client may see it (redacted, the request id named); its surface encodes it. */
@@ -42,10 +45,16 @@ export function createErrorSenders(logger: JsonLineLogger, redactor?: SecretReda
       logger.error('request failed', { reqId: request.id, err: error });
     }
   };
-  const sendError = (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
-    const { status, body, headers } = errorResponseOf(error, { redactor, requestId: request.id });
-    logFailure(error, status, request);
+  const sendError = (error: unknown, request: FastifyRequest, reply: FastifyReply, encode?: SurfaceErrorEncoder): void => {
+    const response = errorResponseOf(error, { redactor, requestId: request.id });
+    logFailure(error, response.status, request);
     if (reply.raw.headersSent || reply.raw.destroyed) return;
+    let { status, body, headers } = response as { status: number; body: unknown; headers: Record<string, string> };
+    if (encode !== undefined) {
+      const encoded = encode(new ClientFacingError(response.status, response.body));
+      ({ status, body } = encoded);
+      headers = { ...headers, ...encoded.headers };
+    }
     reply.code(status).headers(headers).type('application/json; charset=utf-8').send(body);
   };
   const sendFrameworkError = (error: Error, request: FastifyRequest, reply: FastifyReply): void => {

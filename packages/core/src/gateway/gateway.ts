@@ -13,7 +13,14 @@ import type { ChatStreamPartV1 } from '../specification/chat/chat-stream-part-v1
 import type { UsageV1, WarningV1 } from '../specification/chat/chat-response-v1.js';
 import type { MiddlewareContextV1, MiddlewareV1 } from '../specification/middleware-v1.js';
 import type { Principal } from '../specification/principal.js';
-import type { ChatResultV1, ChatStreamV1, NativeChatResultV1, NativeChatStreamV1, ProviderV1 } from '../specification/provider-v1.js';
+import type {
+  ChatResultV1,
+  ChatStreamV1,
+  NativeChatResultV1,
+  NativeChatStreamV1,
+  ProviderV1,
+  TokenCountV1,
+} from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
 import { computeCallCost, type CallPrices, type CostedUsage } from '../cost/compute-call-cost.js';
 import { deploymentModelFacts, type DeploymentModelFacts } from '../cost/deployment-model-facts.js';
@@ -268,6 +275,33 @@ export class Gateway {
       .finally(() => cancellation?.release());
     const metadata = this.metadata(requestId, routed, false, noWarnings, routed.result.upstream);
     return { result: routed.result, metadata, deployment: routed.deployment };
+  }
+
+  /**
+   * Counts the input tokens of a canonical request on the deployment the router picks: the provider's
+   * own count when its chat model has `countTokens`, else `estimate(request)` (labelled `estimate`).
+   */
+  async countTokens(
+    request: ChatRequestV1,
+    estimate: (request: ChatRequestV1) => number | Promise<number>,
+    context: RequestContext = {},
+  ): Promise<{ count: TokenCountV1; metadata: CallMetadata }> {
+    const requestId = context.requestId ?? randomUUID();
+    this.authorise(request.model, context.principal);
+    const cancellation = cancellationOf(context);
+    const routed = await this.parts.router
+      .run(
+        request.model,
+        async (attempt: AttemptContext): Promise<TokenCountV1> => {
+          const model = this.providerOf(attempt.deployment).chat(attempt.deployment.model);
+          if (model.countTokens === undefined) return { inputTokens: await estimate(request), source: 'estimate' };
+          return model.countTokens(request, new AttemptCallOptions(attempt.cancellation, requestId, context.headers));
+        },
+        cancellation,
+        (group) => mayUseModel(context.principal, group),
+      )
+      .finally(() => cancellation?.release());
+    return { count: routed.result, metadata: this.metadata(requestId, routed, false, noWarnings, undefined) };
   }
 
   /**
