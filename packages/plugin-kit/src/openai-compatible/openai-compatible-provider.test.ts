@@ -208,7 +208,8 @@ describe('OpenAICompatibleProvider.chat().generate', () => {
     server.handle(() => undefined); // never answers
     const controller = new AbortController();
     const pending = provider().chat('m').generate(request, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Abort once the request is in (on a busy machine 20 ms may not be enough to connect).
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const reason = new Error('client disconnected');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
