@@ -1,10 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { parseConfig } from '@modelgate/core';
 import {
+  bedrockTestCredentials,
   startMockAnthropic,
+  startMockBedrock,
   startMockGemini,
   startMockOpenAI,
   type MockAnthropicServer,
+  type MockBedrockServer,
   type MockGeminiServer,
   type MockOpenAIServer,
 } from '@modelgate/testkit';
@@ -23,6 +26,7 @@ const claude = 'claude-sonnet-4-5-20250929';
 let openai: MockOpenAIServer;
 let anthropic: MockAnthropicServer;
 let gemini: MockGeminiServer;
+let bedrock: MockBedrockServer;
 let server: RunningServer;
 const lines: Record<string, unknown>[] = [];
 
@@ -30,6 +34,7 @@ beforeAll(async () => {
   openai = await startMockOpenAI({ apiKey: openAIKey });
   anthropic = await startMockAnthropic({ apiKey: anthropicKey });
   gemini = await startMockGemini({ apiKey: geminiKey });
+  bedrock = await startMockBedrock({ credentials: bedrockTestCredentials });
   server = await startServer({
     config: parseConfig({
       server: { log_level: 'info' },
@@ -38,6 +43,13 @@ beforeAll(async () => {
         oai: { type: 'openai', base_url: openai.baseURL, api_key: openAIKey },
         claude: { type: 'anthropic', base_url: anthropic.url, api_key: anthropicKey, anthropic_version: '2023-01-01' },
         gem: { type: 'gemini', base_url: gemini.baseURL, api_key: geminiKey },
+        aws: {
+          type: 'bedrock',
+          region: 'us-east-1',
+          base_url: bedrock.baseURL,
+          access_key_id: bedrockTestCredentials.accessKeyId,
+          secret_access_key: bedrockTestCredentials.secretAccessKey,
+        },
         plain: { type: 'scripted' },
       },
       models: [{ name: 'smart', deployments: [{ provider: 'oai', model: 'gpt-4o-mini' }] }],
@@ -52,7 +64,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  await Promise.all([openai.close(), anthropic.close(), gemini.close()]);
+  await Promise.all([openai.close(), anthropic.close(), gemini.close(), bedrock.close()]);
 });
 
 beforeEach(() => {
@@ -220,6 +232,27 @@ describe('/passthrough/{provider} with fetch against the Gemini plugin', () => {
     expect(sent.headers['x-goog-api-key']).toBe(geminiKey);
     expect(sent.headers['x-api-key']).toBeUndefined();
     expect(await accessLine()).toMatchObject({ status: 200, inputTokens: 6, outputTokens: 2 });
+  });
+});
+
+describe('/passthrough/{provider} with fetch against the Bedrock plugin', () => {
+  it('signs the exact bytes with SigV4, which the verifying mock accepts', async () => {
+    bedrock.enqueue({ type: 'text', text: 'Converse natively.', usage: { inputTokens: 9, outputTokens: 3 } });
+    const modelPath = encodeURIComponent('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+    const body = JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'Hi' }] }], inferenceConfig: { maxTokens: 50 } });
+    const response = await fetch(`${server.url}/passthrough/aws/model/${modelPath}/converse`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    });
+    const answer = (await response.json()) as { output?: { message?: { content?: { text?: string }[] } } };
+    expect(response.status).toBe(200);
+    expect(answer.output?.message?.content?.[0]?.text).toBe('Converse natively.');
+    const sent = bedrock.requests.at(-1)!;
+    expect(sent.path).toBe(`/model/${modelPath}/converse`);
+    expect(sent.rawBody).toBe(body);
+    expect(String(sent.headers.authorization)).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
+    expect(JSON.stringify(sent.headers)).not.toContain(testMasterKey);
   });
 });
 
