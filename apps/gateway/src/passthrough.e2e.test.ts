@@ -88,7 +88,11 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
   it('sends the request as it is with the provider key, and notes the usage on the access log', async () => {
     openai.enqueue({ type: 'text', content: 'Native hello.', usage: { promptTokens: 11, completionTokens: 3 } });
     lines.length = 0;
-    const completion = await client().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], seed: 7 });
+    const completion = await client().chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+      seed: 7,
+    });
     expect(completion.choices[0]?.message.content).toBe('Native hello.');
     const sent = openai.requests.at(-1)!;
     expect(sent.path).toBe('/v1/chat/completions');
@@ -103,7 +107,11 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
 
   it('streams the chunks back', async () => {
     openai.enqueue({ type: 'text', content: 'one two three four' });
-    const stream = await client().chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    const stream = await client().chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe('one two three four');

@@ -60,7 +60,11 @@ export class AnthropicProvider implements ProviderV1 {
    * `anthropic-version` is sent unless the caller chose one (its SDK always does).
    */
   async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
-    const headers = this.client.headers({ ...options, headers: request.headers }, request.headers.accept ?? '*/*', request.body !== undefined);
+    const headers = this.client.headers(
+      { ...options, headers: request.headers },
+      request.headers.accept ?? '*/*',
+      request.body !== undefined,
+    );
     const version = request.headers['anthropic-version'];
     if (version !== undefined) headers['anthropic-version'] = version;
     return sendPassthrough(this.pools, request, { provider: this.name, baseURL: this.settings.baseURL, headers, call: options });

@@ -58,7 +58,12 @@ export class GeminiProvider implements ProviderV1 {
   /** A native request under the API root (`/models/gemini-2.5-flash:generateContent`) as it is, with `x-goog-api-key`. */
   async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
     const headers = { ...request.headers, ...(await this.parts.endpoint.credentialHeaders(options)) };
-    return sendPassthrough(this.parts.pools, request, { provider: this.name, baseURL: this.parts.endpoint.baseURL, headers, call: options });
+    return sendPassthrough(this.parts.pools, request, {
+      provider: this.name,
+      baseURL: this.parts.endpoint.baseURL,
+      headers,
+      call: options,
+    });
   }
 
   embeddings(modelId: string): EmbeddingModelV1 {

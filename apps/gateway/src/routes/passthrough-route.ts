@@ -34,11 +34,7 @@ function isJson(contentType: string | undefined): boolean {
  * The upstream's bytes as they arrive (the reply's stream pipes them with backpressure), keeping a JSON
  * answer's bytes aside to note its usage and cost on the access log once it ended.
  */
-async function* relay(
-  body: AsyncIterable<Uint8Array>,
-  json: boolean,
-  onJson: (text: string) => void,
-): AsyncGenerator<Uint8Array> {
+async function* relay(body: AsyncIterable<Uint8Array>, json: boolean, onJson: (text: string) => void): AsyncGenerator<Uint8Array> {
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
   for await (const chunk of body) {
@@ -109,7 +105,12 @@ export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app
       const headers = passthroughResponseHeaders(upstream.headers);
       reply.code(upstream.status).headers(headers);
       const json = isJson(upstream.headers['content-type']);
-      return reply.send(Readable.from(relay(upstream.body, json, (text) => noteUsage(request, provider, text)), { objectMode: false }));
+      return reply.send(
+        Readable.from(
+          relay(upstream.body, json, (text) => noteUsage(request, provider, text)),
+          { objectMode: false },
+        ),
+      );
     },
   });
   done();
