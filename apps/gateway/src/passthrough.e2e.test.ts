@@ -128,6 +128,23 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
     expect((error as InstanceType<typeof OpenAI.APIError>).message).toContain('upstream says no');
   });
 
+  it('takes configured secrets out of an upstream error answer', async () => {
+    openai.enqueue({
+      type: 'error',
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${openAIKey}`, type: 'invalid_request_error' } },
+    });
+    const response = await fetch(`${server.url}/passthrough/oai/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    expect(response.status).toBe(401);
+    const text = await response.text();
+    expect(text).toContain('Incorrect API key provided');
+    expect(text).not.toContain(openAIKey);
+  });
+
   it('forwards allow-listed headers only, never the gateway key, and drops set-cookie coming back', async () => {
     openai.enqueue({ type: 'error', status: 400, headers: { 'set-cookie': 'session=upstream', 'x-request-id': 'up-1' } });
     const response = await fetch(`${server.url}/passthrough/oai/chat/completions?trace=1`, {

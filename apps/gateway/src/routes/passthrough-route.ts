@@ -19,6 +19,8 @@ const prefix = '/passthrough/';
 const methods: PassthroughRequestV1['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** A JSON answer larger than this is passed on without its usage being read. */
 const maximumUsageBytes = 4 * 1024 * 1024;
+/** An error answer is read whole (to take configured secrets out of it) up to this size, and cut there. */
+const maximumErrorBytes = 1024 * 1024;
 
 /** The path after `/passthrough/{provider}`, with its query, as the caller sent it. */
 function upstreamPath(url: string): string {
@@ -45,6 +47,18 @@ async function* relay(body: AsyncIterable<Uint8Array>, json: boolean, onJson: (t
     yield chunk;
   }
   if (json && keptBytes <= maximumUsageBytes) onJson(Buffer.concat(kept).toString('utf8'));
+}
+
+/** An upstream error answer as text, at most `maximumErrorBytes` of it (the rest is dropped and the stream closed). */
+async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  for await (const chunk of body) {
+    kept.push(chunk);
+    keptBytes += chunk.byteLength;
+    if (keptBytes >= maximumErrorBytes) break;
+  }
+  return Buffer.concat(kept).subarray(0, maximumErrorBytes).toString('utf8');
 }
 
 function noteUsage(request: FastifyRequest, provider: ProviderV1, text: string): void {
@@ -103,7 +117,11 @@ export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app
       };
       const upstream = await provider.passthrough(passthrough, { abort: clientCancellation(reply), requestId: request.id });
       const headers = passthroughResponseHeaders(upstream.headers);
+      const redactor = app.secretRedactor;
+      for (const header in headers) headers[header] = redactor.redact(headers[header]!);
       reply.code(upstream.status).headers(headers);
+      // An error answer may quote what was sent (a key a host rejects): configured secrets are taken out of it.
+      if (upstream.status >= 400) return reply.send(redactor.redact(await readError(upstream.body)));
       const json = isJson(upstream.headers['content-type']);
       return reply.send(
         Readable.from(
