@@ -23,6 +23,7 @@ import { transcriptionsRoute } from './routes/transcriptions-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { messagesRoute } from './routes/messages-route.js';
 import { modelsRoute } from './routes/models-route.js';
+import { passthroughRoute } from './routes/passthrough-route.js';
 import { rerankRoute } from './routes/rerank-route.js';
 import { responsesRoute } from './routes/responses-route.js';
 
@@ -123,6 +124,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(moderationsRoute, { gateway });
     api.register(modelsRoute, { gateway });
     api.register(rerankRoute, { gateway });
+    api.register(passthroughRoute, { gateway });
     api.register(responsesRoute, { gateway, logger, responses: responsesSurface(gateway, logger) });
     done();
   });

@@ -90,6 +90,8 @@ export type {
   NativeChatResultV1,
   NativeChatStreamV1,
   NativeStreamPartV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   ProviderV1,
   RerankModelV1,
   RerankResultV1,

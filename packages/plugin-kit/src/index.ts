@@ -53,3 +53,4 @@ export { findModelMetadata, modelMetadataTable } from './find-model-metadata.js'
 export { fetchMedia, type FetchMediaOptions, type FetchedMedia } from './media/fetch-media.js';
 export { isPrivateAddress } from './media/is-private-address.js';
 export { refuseWarningsWhenStrict } from './refuse-warnings-when-strict.js';
+export { passthroughURL, sendPassthrough, type SendPassthroughOptions } from './send-passthrough.js';

@@ -5,9 +5,11 @@ import type {
   HealthStatusV1,
   ModelInfoV1,
   ModelMetadataV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   ProviderV1,
 } from '@modelgate/core';
-import { abortOf, HttpPools } from '@modelgate/plugin-kit';
+import { abortOf, HttpPools, sendPassthrough } from '@modelgate/plugin-kit';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
 import { AnthropicClient, type AnthropicClientSettings } from './anthropic-client.js';
 import { findAnthropicModelMetadata } from './anthropic-model-metadata.js';
@@ -51,6 +53,21 @@ export class AnthropicProvider implements ProviderV1 {
       this.client,
       this.settings.defaultMaxTokens === undefined ? {} : { defaultMaxTokens: this.settings.defaultMaxTokens },
     );
+  }
+
+  /**
+   * A native request under the API root (`/v1/messages`) as it is, with `x-api-key`; the configured
+   * `anthropic-version` is sent unless the caller chose one (its SDK always does).
+   */
+  async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
+    const headers = this.client.headers(
+      { ...options, headers: request.headers },
+      request.headers.accept ?? '*/*',
+      request.body !== undefined,
+    );
+    const version = request.headers['anthropic-version'];
+    if (version !== undefined) headers['anthropic-version'] = version;
+    return sendPassthrough(this.pools, request, { provider: this.name, baseURL: this.settings.baseURL, headers, call: options });
   }
 
   modelMetadata(modelId: string): ModelMetadataV1 | undefined {

@@ -1,7 +1,8 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { UpstreamError, type CallOptions } from '@modelgate/core';
+import { UpstreamError, type CallOptions, type PassthroughRequestV1, type PassthroughResponseV1 } from '@modelgate/core';
 import {
   mapRequestError,
+  passthroughURL,
   readBodyText,
   type AbortState,
   type HttpPools,
@@ -94,12 +95,35 @@ export class BedrockClient {
     throw mapBedrockError({ status: response.status, headers: response.headers, body, provider: this.provider, model: options.model });
   }
 
+  /**
+   * A native request under the runtime endpoint (`/model/{id}/converse`) as it is: SigV4-signed over the exact
+   * bytes sent (or the API key as a Bearer token). The upstream's answer is returned whatever its status.
+   */
+  async passthrough(request: PassthroughRequestV1, call: CallOptions): Promise<PassthroughResponseV1> {
+    const credentials = loadBedrockCredentials(this.settings.credentials);
+    const url = new URL(passthroughURL(this.endpoint('runtime'), request.path, this.provider));
+    const signed = await this.authorize(credentials, url, request.method, { ...request.headers }, request.body);
+    const signal = abortOf(call);
+    try {
+      const response = await this.pools.request({
+        url: url.toString(),
+        method: request.method,
+        headers: signed,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        ...(signal === undefined ? {} : { signal }),
+      });
+      return { status: response.status, headers: response.headers, body: response.body };
+    } catch (error) {
+      throw mapRequestError(error, { signal, provider: this.provider, url: url.toString() });
+    }
+  }
+
   private async authorize(
     credentials: BedrockCredentials,
     url: URL,
     method: string,
     headers: Record<string, string>,
-    body: string | undefined,
+    body: string | Uint8Array | undefined,
   ): Promise<Record<string, string>> {
     if (credentials.type === 'api-key') return { ...headers, authorization: `Bearer ${credentials.apiKey}` };
     const signer = new SignatureV4({

@@ -90,6 +90,7 @@ export function createBedrockProvider(settings: BedrockProviderSettings = {}): P
     chat: (modelId) => new BedrockChatModel(modelId, client, mediaFetch),
     embeddings: (modelId) => new BedrockEmbeddingModel(modelId, client),
     listModels,
+    passthrough: (request, options) => client.passthrough(request, options),
     modelMetadata: findBedrockModelMetadata,
     async checkHealth(options): Promise<HealthStatusV1> {
       const started = performance.now();

@@ -6,9 +6,11 @@ import type {
   HealthStatusV1,
   ModelInfoV1,
   ModelMetadataV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   ProviderV1,
 } from '@modelgate/core';
-import type { HttpPools } from '@modelgate/plugin-kit';
+import { sendPassthrough, type HttpPools } from '@modelgate/plugin-kit';
 import type { GeminiMediaFetcher } from './convert-gemini-media.js';
 import { defaultGeminiBaseURL, geminiKeyVariables, type GeminiApiKeyEndpoint } from './gemini-api-key-endpoint.js';
 import { GeminiChatModel } from './gemini-chat-model.js';
@@ -50,6 +52,17 @@ export class GeminiProvider implements ProviderV1 {
       fetchMedia: this.parts.fetchMedia,
       filesBaseURL: defaultGeminiBaseURL,
       countTokensBody: geminiCountTokensBody,
+    });
+  }
+
+  /** A native request under the API root (`/models/gemini-2.5-flash:generateContent`) as it is, with `x-goog-api-key`. */
+  async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
+    const headers = { ...request.headers, ...(await this.parts.endpoint.credentialHeaders(options)) };
+    return sendPassthrough(this.parts.pools, request, {
+      provider: this.name,
+      baseURL: this.parts.endpoint.baseURL,
+      headers,
+      call: options,
     });
   }
 

@@ -164,6 +164,27 @@ export interface HealthStatusV1 {
 }
 
 /**
+ * A request in the provider's own wire format, sent upstream as it is (`/passthrough/{provider}/*`). The
+ * gateway has already removed the caller's credentials and every header not on its allow-list.
+ */
+export interface PassthroughRequestV1 {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The path after the provider prefix, with its query: `/chat/completions`, `/v1/messages?beta=true`. Starts with `/`. */
+  path: string;
+  /** The caller's allow-listed headers, lower-case names. */
+  headers: Record<string, string>;
+  /** The request body as the caller sent it; absent for a request without one. */
+  body?: Uint8Array;
+}
+
+/** The upstream's answer, whatever its status: status, headers (lower-case names) and the body's bytes as they arrive. */
+export interface PassthroughResponseV1 {
+  status: number;
+  headers: Record<string, string>;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/**
  * A provider instance (one entry of `providers:` in the config). Optional abilities are declared by
  * implementing the method; the gateway never guesses.
  */
@@ -192,6 +213,12 @@ export interface ProviderV1 {
   checkHealth?(options: CallOptions): Promise<HealthStatusV1>;
   /** Whether the credentials are there, read from settings and environment without a call (for the startup banner). */
   describeCredentials?(): CredentialStateV1;
+  /**
+   * Sends a native request to the provider's own host as it is: the provider builds the URL from its base URL
+   * (so that its credential only ever goes to the host it was configured for) and adds its credentials. An
+   * upstream error answer is returned, not thrown; a connection failure or an abort rejects.
+   */
+  passthrough?(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1>;
   /** Releases pooled connections. */
   close?(): Promise<void>;
 }

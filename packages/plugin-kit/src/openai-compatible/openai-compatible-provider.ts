@@ -8,12 +8,15 @@ import type {
   ModelInfoV1,
   ModelMetadataV1,
   ModerationModelV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   ProviderV1,
   SpeechModelV1,
   TranscriptionModelV1,
 } from '@modelgate/core';
 import { findModelMetadata } from '../find-model-metadata.js';
 import { HttpPools } from '../http-pools.js';
+import { sendPassthrough } from '../send-passthrough.js';
 import { OpenAICompatibleChatModel } from './openai-compatible-chat-model.js';
 import { describeOpenAICompatibleCredentials } from './describe-openai-compatible-credentials.js';
 import { abortOf, OpenAICompatibleClient } from './openai-compatible-client.js';
@@ -62,6 +65,18 @@ export class OpenAICompatibleProvider implements ProviderV1 {
 
   embeddings(modelId: string): EmbeddingModelV1 {
     return new OpenAICompatibleEmbeddingModel(modelId, this.client);
+  }
+
+  /** A native request to the host as it is, under the base URL (`/chat/completions`), with the instance's credential header. */
+  async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
+    const call = { ...options, headers: request.headers };
+    const headers = this.client.headers(
+      call,
+      request.headers.accept ?? '*/*',
+      request.body !== undefined,
+      request.headers['content-type'] ?? 'application/json',
+    );
+    return sendPassthrough(this.pools, request, { provider: this.name, baseURL: this.settings.baseURL, headers, call: options });
   }
 
   modelMetadata(modelId: string): ModelMetadataV1 | undefined {

@@ -1,0 +1,135 @@
+import { Readable } from 'node:stream';
+import {
+  computeCallCost,
+  NotFoundError,
+  PermissionError,
+  UnsupportedError,
+  type PassthroughRequestV1,
+  type ProviderV1,
+} from '@modelgate/core';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import { clientCancellation } from '../http/client-cancellation.js';
+import { mayUseProvider } from '../passthrough/may-use-provider.js';
+import { passthroughRequestHeaders, passthroughResponseHeaders } from '../passthrough/passthrough-headers.js';
+import { passthroughUsageOf } from '../passthrough/passthrough-usage.js';
+import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
+import type { GatewayRouteOptions } from './gateway-route-options.js';
+
+const prefix = '/passthrough/';
+const methods: PassthroughRequestV1['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** A JSON answer larger than this is passed on without its usage being read. */
+const maximumUsageBytes = 4 * 1024 * 1024;
+/** An error answer is read whole (to take configured secrets out of it) up to this size, and cut there. */
+const maximumErrorBytes = 1024 * 1024;
+
+/** The path after `/passthrough/{provider}`, with its query, as the caller sent it. */
+function upstreamPath(url: string): string {
+  const rest = url.slice(prefix.length);
+  return rest.slice(rest.indexOf('/'));
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
+}
+
+/**
+ * The upstream's bytes as they arrive (the reply's stream pipes them with backpressure), keeping a JSON
+ * answer's bytes aside to note its usage and cost on the access log once it ended.
+ */
+async function* relay(body: AsyncIterable<Uint8Array>, json: boolean, onJson: (text: string) => void): AsyncGenerator<Uint8Array> {
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  for await (const chunk of body) {
+    if (json && keptBytes <= maximumUsageBytes) {
+      kept.push(chunk);
+      keptBytes += chunk.byteLength;
+    }
+    yield chunk;
+  }
+  if (json && keptBytes <= maximumUsageBytes) onJson(Buffer.concat(kept).toString('utf8'));
+}
+
+/** An upstream error answer as text, at most `maximumErrorBytes` of it (the rest is dropped and the stream closed). */
+async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
+  const kept: Uint8Array[] = [];
+  let keptBytes = 0;
+  for await (const chunk of body) {
+    kept.push(chunk);
+    keptBytes += chunk.byteLength;
+    if (keptBytes >= maximumErrorBytes) break;
+  }
+  return Buffer.concat(kept).subarray(0, maximumErrorBytes).toString('utf8');
+}
+
+function noteUsage(request: FastifyRequest, provider: ProviderV1, text: string): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const usage = passthroughUsageOf(value);
+  if (usage === undefined) return;
+  const prices = usage.model === undefined ? undefined : provider.modelMetadata?.(usage.model)?.prices;
+  noteAccessLogUsage(
+    request,
+    {
+      inputTokens: usage.inputTokens,
+      ...(usage.outputTokens === undefined ? {} : { outputTokens: usage.outputTokens }),
+      ...(usage.totalTokens === undefined ? {} : { totalTokens: usage.totalTokens }),
+    },
+    computeCallCost(usage, prices),
+  );
+}
+
+/**
+ * `/passthrough/{provider}/*`, any method: the caller's native request goes to the provider instance's own
+ * host as it is (body bytes untouched, allow-listed headers only, the gateway key replaced by the provider's
+ * credential), and the upstream's answer comes back as it is, streamed. Failures before the upstream answered
+ * are OpenAI-shaped errors: an unknown provider 404, a provider the key may not use 403, one without the
+ * ability 400. See docs/decisions/0030.
+ */
+export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app, { gateway }, done) => {
+  // This plugin's own parsers: every body is kept as the bytes that arrived (within the body limit).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, next) => next(null, body));
+  app.route({
+    method: methods,
+    url: `${prefix}:provider/*`,
+    handler: async (request, reply) => {
+      const name = (request.params as { provider: string }).provider;
+      const provider = gateway.provider(name);
+      if (provider === undefined) {
+        throw new NotFoundError(`The provider "${name}" is not configured.`, { param: 'provider', code: 'provider_not_found' });
+      }
+      if (!mayUseProvider(request.principal, name, gateway.config)) {
+        throw new PermissionError(`This key may not use the provider "${name}".`, { param: 'provider', code: 'provider_not_allowed' });
+      }
+      if (provider.passthrough === undefined) {
+        throw new UnsupportedError(`The provider "${name}" does not support the passthrough ability.`, { param: 'provider' });
+      }
+      const body = request.body;
+      const passthrough: PassthroughRequestV1 = {
+        method: request.method as PassthroughRequestV1['method'],
+        path: upstreamPath(request.url),
+        headers: passthroughRequestHeaders(request.headers),
+        ...(Buffer.isBuffer(body) && body.byteLength > 0 ? { body } : {}),
+      };
+      const upstream = await provider.passthrough(passthrough, { abort: clientCancellation(reply), requestId: request.id });
+      const headers = passthroughResponseHeaders(upstream.headers);
+      const redactor = app.secretRedactor;
+      for (const header in headers) headers[header] = redactor.redact(headers[header]!);
+      reply.code(upstream.status).headers(headers);
+      // An error answer may quote what was sent (a key a host rejects): configured secrets are taken out of it.
+      if (upstream.status >= 400) return reply.send(redactor.redact(await readError(upstream.body)));
+      const json = isJson(upstream.headers['content-type']);
+      return reply.send(
+        Readable.from(
+          relay(upstream.body, json, (text) => noteUsage(request, provider, text)),
+          { objectMode: false },
+        ),
+      );
+    },
+  });
+  done();
+};
