@@ -53,7 +53,13 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
       config: {
         systemInstruction: 'Use tools.',
         maxOutputTokens: 256,
-        tools: [{ functionDeclarations: [{ name: 'get_weather', parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } } } }] }],
+        tools: [
+          {
+            functionDeclarations: [
+              { name: 'get_weather', parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } } } },
+            ],
+          },
+        ],
       },
     });
     expect(response.candidates?.[0]?.content?.parts).toEqual([

@@ -32,7 +32,11 @@ beforeEach(() => {
 const hello = { contents: [{ role: 'user', parts: [{ text: 'Hello?' }] }] };
 
 function post(path: string, body: unknown, headers: Record<string, string> = { 'x-goog-api-key': testMasterKey }): Promise<Response> {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('/v1beta/models on the wire', () => {
@@ -63,7 +67,9 @@ describe('/v1beta/models on the wire', () => {
     expect(response.headers.get('content-type')).toContain('application/json');
     const text = await response.text();
     expect(text.startsWith('[')).toBe(true);
-    const chunks = JSON.parse(text) as Array<{ candidates: Array<{ content: { parts: Array<{ text?: string }> }; finishReason?: string }> }>;
+    const chunks = JSON.parse(text) as Array<{
+      candidates: Array<{ content: { parts: Array<{ text?: string }> }; finishReason?: string }>;
+    }>;
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.flatMap((chunk) => chunk.candidates[0]!.content.parts.map((part) => part.text ?? '')).join('')).toBe(defaultMockContent);
     expect(chunks.at(-1)!.candidates[0]!.finishReason).toBe('STOP');

@@ -1,4 +1,4 @@
-import { ApiError, GoogleGenAI, Type } from '@google/genai';
+import { ApiError, FunctionCallingConfigMode, GoogleGenAI, type Tool, Type } from '@google/genai';
 import { defaultMockContent, defaultMockToolCalls } from '@modelgate/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockGateway, testMasterKey, type MockGateway } from './test-fixtures/mock-gateway.js';
@@ -19,7 +19,7 @@ beforeEach(() => gateway.mock.reset());
 
 type UpstreamChat = { model: string; messages: Array<Record<string, unknown>>; tools?: unknown[]; stream?: boolean };
 
-const weatherTools = [
+const weatherTools: Tool[] = [
   {
     functionDeclarations: [
       {
@@ -76,7 +76,7 @@ describe('/v1beta/models in front of an OpenAI-compatible backend, through @goog
     const response = await client.models.generateContent({
       model: 'smart',
       contents: 'Weather and time in Paris?',
-      config: { tools: weatherTools, toolConfig: { functionCallingConfig: { mode: 'ANY' as never } } },
+      config: { tools: weatherTools, toolConfig: { functionCallingConfig: { mode: FunctionCallingConfigMode.ANY } } },
     });
     expect(response.functionCalls?.map(({ name, args }) => ({ name, args }))).toEqual([
       { name: 'get_weather', args: { city: 'Paris', unit: 'celsius' } },
@@ -168,8 +168,8 @@ describe('/v1beta/models in front of an OpenAI-compatible backend, through @goog
     })().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBeGreaterThanOrEqual(500);
-    expect(seen.some((chunk) => (chunk as { candidates?: Array<{ finishReason?: string }> }).candidates?.[0]?.finishReason !== undefined)).toBe(
-      false,
-    );
+    expect(
+      seen.some((chunk) => (chunk as { candidates?: Array<{ finishReason?: string }> }).candidates?.[0]?.finishReason !== undefined),
+    ).toBe(false);
   });
 });

@@ -43,7 +43,9 @@ export const authPlugin = infraPlugin<AuthPluginOptions>((app, options, done) =>
   app.addHook('onRequest', (request, _reply, next) => {
     const key = presentedKey(request.headers) ?? (options.googleKeyForms === true ? googleKey(request) : undefined);
     if (key === undefined) {
-      next(new AuthError('You did not provide an API key. Send it as "Authorization: Bearer <key>" or "x-api-key: <key>".'));
+      const forms =
+        options.googleKeyForms === true ? '"x-goog-api-key: <key>", "?key=<key>"' : '"Authorization: Bearer <key>" or "x-api-key: <key>"';
+      next(new AuthError(`You did not provide an API key. Send it as ${forms}.`));
       return;
     }
     if (!matches(key)) {

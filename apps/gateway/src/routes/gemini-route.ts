@@ -32,7 +32,9 @@ const actions = new Set(['generateContent', 'streamGenerateContent', 'countToken
 function targetOf(path: string, method: string): { model: string; action: string } {
   const match = /^models\/([^/:]+):([A-Za-z]+)$/.exec(path);
   if (method !== 'POST' || match === null || !actions.has(match[2]!)) {
-    throw new NotFoundError(`${method} /v1beta/${path.slice(0, 200)} is not served; this gateway answers POST /v1beta/models/{model}:{action}.`);
+    throw new NotFoundError(
+      `${method} /v1beta/${path.slice(0, 200)} is not served; this gateway answers POST /v1beta/models/{model}:{action}.`,
+    );
   }
   return { model: decodeURIComponent(match[1]!), action: match[2]! };
 }
@@ -40,7 +42,8 @@ function targetOf(path: string, method: string): { model: string; action: string
 /** The body as an object the path's model is added to (the codec's schema says what is wrong with it). */
 function bodyOf(request: FastifyRequest): Record<string, unknown> {
   const body = request.body;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidRequestError('The request body must be a JSON object.');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new InvalidRequestError('The request body must be a JSON object.');
   return body as Record<string, unknown>;
 }
 

@@ -170,7 +170,8 @@ function decodeTools(tools: GeminiTool[]): FunctionToolV1[] {
       });
     }
     for (const declaration of tool.functionDeclarations ?? []) {
-      const schema = declaration.parametersJsonSchema ?? (declaration.parameters === undefined ? undefined : jsonSchemaOf(declaration.parameters));
+      const schema =
+        declaration.parametersJsonSchema ?? (declaration.parameters === undefined ? undefined : jsonSchemaOf(declaration.parameters));
       decoded.push({
         type: 'function',
         name: declaration.name,
@@ -235,9 +236,12 @@ function applyGenerationConfig(request: GeminiGenerateContentRequest, decoded: C
     decoded.responseFormat = { type: 'json-schema', schema: schema as Record<string, unknown> };
   } else if (config.responseMimeType === 'application/json') decoded.responseFormat = { type: 'json' };
   else if (config.responseMimeType !== undefined && config.responseMimeType !== 'text/plain') {
-    throw new InvalidRequestError(`generationConfig.responseMimeType: \`${config.responseMimeType}\` is not served (text/plain or application/json).`, {
-      param: 'generationConfig.responseMimeType',
-    });
+    throw new InvalidRequestError(
+      `generationConfig.responseMimeType: \`${config.responseMimeType}\` is not served (text/plain or application/json).`,
+      {
+        param: 'generationConfig.responseMimeType',
+      },
+    );
   }
   const thinking = config.thinkingConfig;
   if (thinking !== undefined) {

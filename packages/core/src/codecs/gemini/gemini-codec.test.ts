@@ -25,7 +25,14 @@ describe('geminiCodec.decode', () => {
     const decoded = decode({
       systemInstruction: { parts: [{ text: 'Be brief.' }] },
       contents: [
-        { role: 'user', parts: [{ text: 'Look:' }, { inlineData: { mimeType: 'image/png', data: 'aGk=' } }, { fileData: { mimeType: 'application/pdf', fileUri: 'https://example.com/a.pdf' } }] },
+        {
+          role: 'user',
+          parts: [
+            { text: 'Look:' },
+            { inlineData: { mimeType: 'image/png', data: 'aGk=' } },
+            { fileData: { mimeType: 'application/pdf', fileUri: 'https://example.com/a.pdf' } },
+          ],
+        },
       ],
       generationConfig: {
         temperature: 0.5,
@@ -102,7 +109,13 @@ describe('geminiCodec.decode', () => {
       role: 'assistant',
       content: [
         { type: 'reasoning', text: 'Thinking.', signature: 'sig-1' },
-        { type: 'tool-call', toolCallId: 'call_1_1', toolName: 'a', input: '{"x":1}', providerOptions: { google: { thoughtSignature: 'sig-2' } } },
+        {
+          type: 'tool-call',
+          toolCallId: 'call_1_1',
+          toolName: 'a',
+          input: '{"x":1}',
+          providerOptions: { google: { thoughtSignature: 'sig-2' } },
+        },
         { type: 'tool-call', toolCallId: 'call_1_2', toolName: 'a', input: '{"x":2}' },
         { type: 'tool-call', toolCallId: 'given', toolName: 'b', input: '{}' },
       ],
@@ -123,9 +136,15 @@ describe('geminiCodec.decode', () => {
     const any = decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['b'] } } }).request;
     expect(any.tools).toEqual([{ type: 'function', name: 'b', inputSchema: { type: 'object', properties: {} } }]);
     expect(any.toolChoice).toEqual({ type: 'tool', toolName: 'b' });
-    expect(decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'ANY' } } }).request.toolChoice).toEqual({ type: 'required' });
-    expect(decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'NONE' } } }).request.toolChoice).toEqual({ type: 'none' });
-    expect(decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'AUTO' } } }).request.toolChoice).toEqual({ type: 'auto' });
+    expect(decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'ANY' } } }).request.toolChoice).toEqual({
+      type: 'required',
+    });
+    expect(decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'NONE' } } }).request.toolChoice).toEqual({
+      type: 'none',
+    });
+    expect(decode({ contents, tools, toolConfig: { functionCallingConfig: { mode: 'AUTO' } } }).request.toolChoice).toEqual({
+      type: 'auto',
+    });
     expect(decode({ contents, tools }).request.tools![0]!.inputSchema).toEqual({ type: 'object', properties: {} });
   });
 
@@ -133,14 +152,20 @@ describe('geminiCodec.decode', () => {
     const contents = [{ parts: [{ text: 'Go.' }] }];
     expect(rejection({ contents, generationConfig: { candidateCount: 2 } }).param).toBe('generationConfig.candidateCount');
     expect(rejection({ contents: [{ role: 'system', parts: [{ text: 'x' }] }] }).param).toBe('contents[0].role');
-    expect(rejection({ contents: [{ parts: [{ text: 'x', inlineData: { mimeType: 'image/png', data: '' } }] }] }).param).toBe('contents[0].parts[0]');
+    expect(rejection({ contents: [{ parts: [{ text: 'x', inlineData: { mimeType: 'image/png', data: '' } }] }] }).param).toBe(
+      'contents[0].parts[0]',
+    );
     expect(rejection({ contents: [{ parts: [{ functionResponse: { name: 'orphan', response: {} } }] }] }).param).toBe(
       'contents[0].parts[0].functionResponse.name',
     );
     expect(rejection({ contents, tools: [{ googleSearch: {} }] }).param).toBe('tools[0].googleSearch');
-    expect(rejection({ contents, tools: [{ functionDeclarations: [{ name: 'a' }] }], toolConfig: { functionCallingConfig: { allowedFunctionNames: ['z'] } } }).param).toBe(
-      'toolConfig.functionCallingConfig.allowedFunctionNames',
-    );
+    expect(
+      rejection({
+        contents,
+        tools: [{ functionDeclarations: [{ name: 'a' }] }],
+        toolConfig: { functionCallingConfig: { allowedFunctionNames: ['z'] } },
+      }).param,
+    ).toBe('toolConfig.functionCallingConfig.allowedFunctionNames');
     expect(rejection({}).status).toBe(400);
   });
 
@@ -155,10 +180,15 @@ describe('geminiCodec.decode', () => {
         { content: { parts: [{ text: 'b' }, { text: 'c' }] } },
       ],
     });
-    expect(request).toEqual({ model: 'embed', values: ['a', 'b\nc'], dimensions: 8, providerOptions: { google: { taskType: 'RETRIEVAL_QUERY' } } });
-    expect(() => geminiBatchEmbedContentsCodec.decode({ model: 'embed', requests: [{ model: 'models/other', content: { parts: [{ text: 'a' }] } }] })).toThrow(
-      'requests[0].model',
-    );
+    expect(request).toEqual({
+      model: 'embed',
+      values: ['a', 'b\nc'],
+      dimensions: 8,
+      providerOptions: { google: { taskType: 'RETRIEVAL_QUERY' } },
+    });
+    expect(() =>
+      geminiBatchEmbedContentsCodec.decode({ model: 'embed', requests: [{ model: 'models/other', content: { parts: [{ text: 'a' }] } }] }),
+    ).toThrow('requests[0].model');
   });
 });
 
@@ -191,7 +221,13 @@ describe('geminiCodec.encodeResponse', () => {
           index: 0,
         },
       ],
-      usageMetadata: { promptTokenCount: 30, candidatesTokenCount: 15, thoughtsTokenCount: 5, cachedContentTokenCount: 10, totalTokenCount: 50 },
+      usageMetadata: {
+        promptTokenCount: 30,
+        candidatesTokenCount: 15,
+        thoughtsTokenCount: 5,
+        cachedContentTokenCount: 10,
+        totalTokenCount: 50,
+      },
       modelVersion: 'gpt-4o-mini',
       responseId: 'resp-9',
     });
@@ -199,8 +235,8 @@ describe('geminiCodec.encodeResponse', () => {
 
   it('maps the unified finish reasons', () => {
     const finish = (unified: ChatResponseV1['finishReason']['unified']) =>
-      (geminiCodec.encodeResponse({ ...answer, finishReason: { unified } }, context) as { candidates: Array<{ finishReason: string }> }).candidates[0]!
-        .finishReason;
+      (geminiCodec.encodeResponse({ ...answer, finishReason: { unified } }, context) as { candidates: Array<{ finishReason: string }> })
+        .candidates[0]!.finishReason;
     expect([finish('stop'), finish('length'), finish('content-filter'), finish('other'), finish('error')]).toEqual([
       'STOP',
       'MAX_TOKENS',
@@ -213,7 +249,10 @@ describe('geminiCodec.encodeResponse', () => {
 
 describe('geminiErrorBodyOf', () => {
   it('writes Google error body with the status name for the code', () => {
-    expect(geminiErrorBodyOf(new InvalidRequestError('bad'))).toMatchObject({ status: 400, body: { error: { code: 400, message: 'bad', status: 'INVALID_ARGUMENT' } } });
+    expect(geminiErrorBodyOf(new InvalidRequestError('bad'))).toMatchObject({
+      status: 400,
+      body: { error: { code: 400, message: 'bad', status: 'INVALID_ARGUMENT' } },
+    });
     expect(geminiErrorBodyOf(new RateLimitError('slow down', { retryAfterMs: 2000 }))).toEqual({
       status: 429,
       body: { error: { code: 429, message: 'slow down', status: 'RESOURCE_EXHAUSTED' } },

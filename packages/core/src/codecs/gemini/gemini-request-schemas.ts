@@ -16,7 +16,9 @@ export const geminiPartSchema = z
     thoughtSignature: z.string().optional(),
   })
   .superRefine((part, context) => {
-    const kinds = (['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse'] as const).filter((kind) => part[kind] !== undefined);
+    const kinds = (['text', 'inlineData', 'fileData', 'functionCall', 'functionResponse'] as const).filter(
+      (kind) => part[kind] !== undefined,
+    );
     if (kinds.length !== 1) {
       context.addIssue({
         code: 'custom',

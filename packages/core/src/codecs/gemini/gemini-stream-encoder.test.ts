@@ -47,7 +47,9 @@ describe('GeminiStreamEncoder', () => {
       [{ functionCall: { id: 'call_1', name: 'lookup', args: { q: 'x' } } }],
       [],
     ]);
-    expect(chunks.slice(0, -1).every((chunk) => chunk.candidates[0].finishReason === undefined && chunk.usageMetadata === undefined)).toBe(true);
+    expect(chunks.slice(0, -1).every((chunk) => chunk.candidates[0].finishReason === undefined && chunk.usageMetadata === undefined)).toBe(
+      true,
+    );
     expect(chunks.at(-1)).toEqual({
       candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP', index: 0 }],
       usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 },

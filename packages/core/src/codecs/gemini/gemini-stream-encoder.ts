@@ -53,10 +53,12 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
           },
         ]);
       case 'finish':
-        return this.chunk([], {
-          finishReason: mapGeminiFinishReason(part.finishReason),
-          usageMetadata: encodeGeminiUsage(part.usage),
-        }) + this.close();
+        return (
+          this.chunk([], {
+            finishReason: mapGeminiFinishReason(part.finishReason),
+            usageMetadata: encodeGeminiUsage(part.usage),
+          }) + this.close()
+        );
       case 'error':
         return this.error(part.error);
       default:
@@ -76,11 +78,12 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
     return this.frame(JSON.stringify(geminiErrorBodyOf(error).body)) + this.close();
   }
 
-  private chunk(parts: GeminiResponsePart[], end?: Pick<GeminiGenerateContentResponse, 'usageMetadata'> & { finishReason: string }): string {
+  private chunk(
+    parts: GeminiResponsePart[],
+    end?: Pick<GeminiGenerateContentResponse, 'usageMetadata'> & { finishReason: string },
+  ): string {
     const chunk = {
-      candidates: [
-        { content: { role: 'model', parts }, ...(end === undefined ? {} : { finishReason: end.finishReason }), index: 0 },
-      ],
+      candidates: [{ content: { role: 'model', parts }, ...(end === undefined ? {} : { finishReason: end.finishReason }), index: 0 }],
       ...(end?.usageMetadata === undefined ? {} : { usageMetadata: end.usageMetadata }),
       modelVersion: this.model,
       responseId: geminiResponseId(this.id, this.context.requestId),
