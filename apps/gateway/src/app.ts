@@ -21,6 +21,7 @@ import { moderationsRoute } from './routes/moderations-route.js';
 import { speechRoute } from './routes/speech-route.js';
 import { transcriptionsRoute } from './routes/transcriptions-route.js';
 import { healthRoute } from './routes/health-route.js';
+import { geminiRoute } from './routes/gemini-route.js';
 import { messagesRoute } from './routes/messages-route.js';
 import { modelsRoute } from './routes/models-route.js';
 import { passthroughRoute } from './routes/passthrough-route.js';
@@ -126,6 +127,12 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(rerankRoute, { gateway });
     api.register(passthroughRoute, { gateway });
     api.register(responsesRoute, { gateway, logger, responses: responsesSurface(gateway, logger) });
+    done();
+  });
+  // Google's SDKs send the key as `x-goog-api-key` or `?key=`: accepted on these routes only.
+  app.register((gemini, _options, done) => {
+    gemini.register(authPlugin, { masterKey, googleKeyForms: true });
+    gemini.register(geminiRoute, { gateway, logger });
     done();
   });
   return app;

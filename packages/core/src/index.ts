@@ -329,3 +329,13 @@ export type { CallMetadata, ChatOutcome, RequestContext } from './gateway/call-m
 export { completion, type CompletionOptions } from './gateway/completion.js';
 export { Cancellation } from './gateway/cancellation.js';
 export { assistantMessage, systemMessage, toolMessage, userMessage } from './gateway/message-helpers.js';
+export {
+  decodeGeminiCountTokensRequest,
+  geminiBatchEmbedContentsCodec,
+  geminiCodec,
+  geminiEmbedContentCodec,
+  geminiFormat,
+  type GeminiEncoding,
+} from './codecs/gemini/gemini-codec.js';
+export { geminiErrorBody, geminiErrorBodyOf, geminiErrorStatus, type GeminiErrorBody } from './codecs/gemini/gemini-error-body.js';
+export { GeminiStreamEncoder, type GeminiStreamFraming } from './codecs/gemini/gemini-stream-encoder.js';

@@ -49,7 +49,8 @@ export const accessLogPlugin = infraPlugin<AccessLogPluginOptions>((app, { logge
     const fields: Record<string, unknown> = {
       reqId: request.id,
       method: request.method,
-      route: request.routeOptions.url ?? request.url,
+      // Never the query string: a key may ride in it (`?key=`, Google's form).
+      route: request.routeOptions.url ?? request.url.split('?')[0],
       status: reply.statusCode,
     };
     const model = modelOf(request);

@@ -1,4 +1,5 @@
 import { AuthError, type Principal } from '@modelgate/core';
+import type { FastifyRequest } from 'fastify';
 import { createKeyMatcher, masterPrincipal, presentedKey } from '../security/master-key.js';
 import { infraPlugin } from './infra-plugin.js';
 
@@ -12,6 +13,19 @@ declare module 'fastify' {
 export interface AuthPluginOptions extends Record<string, unknown> {
   /** `undefined` turns authentication off (loopback-only or `auth.disabled`). */
   masterKey: string | undefined;
+  /**
+   * Also takes the key the way Google's SDKs send it: `x-goog-api-key: <key>` or `?key=<key>`. Only the
+   * Gemini routes turn it on; the query form never reaches a log (the access log records the route, not the URL).
+   */
+  googleKeyForms?: boolean;
+}
+
+/** The key as Google's clients present it, when no usual header carries one. */
+function googleKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-goog-api-key'];
+  if (typeof header === 'string' && header !== '') return header.trim();
+  const query = (request.query as { key?: unknown } | undefined)?.key;
+  return typeof query === 'string' && query !== '' ? query : undefined;
 }
 
 /**
@@ -27,9 +41,11 @@ export const authPlugin = infraPlugin<AuthPluginOptions>((app, options, done) =>
   }
   const matches = createKeyMatcher(masterKey);
   app.addHook('onRequest', (request, _reply, next) => {
-    const key = presentedKey(request.headers);
+    const key = presentedKey(request.headers) ?? (options.googleKeyForms === true ? googleKey(request) : undefined);
     if (key === undefined) {
-      next(new AuthError('You did not provide an API key. Send it as "Authorization: Bearer <key>" or "x-api-key: <key>".'));
+      const forms =
+        options.googleKeyForms === true ? '"x-goog-api-key: <key>", "?key=<key>"' : '"Authorization: Bearer <key>" or "x-api-key: <key>"';
+      next(new AuthError(`You did not provide an API key. Send it as ${forms}.`));
       return;
     }
     if (!matches(key)) {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { UpstreamError } from '../../errors/upstream-error.js';
+import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
+import { GeminiStreamEncoder, type GeminiStreamFraming } from './gemini-stream-encoder.js';
+
+const context = { encoding: {}, model: 'smart', requestId: 'request-1' };
+
+const parts: ChatStreamPartV1[] = [
+  { type: 'stream-start', warnings: [] },
+  { type: 'response-metadata', id: 'resp-1', model: 'gpt-4o-mini' },
+  { type: 'reasoning-start', id: 'r' },
+  { type: 'reasoning-delta', id: 'r', delta: 'Hmm.' },
+  { type: 'reasoning-signature', id: 'r', signature: 'sig' },
+  { type: 'reasoning-end', id: 'r' },
+  { type: 'text-start', id: 't' },
+  { type: 'text-delta', id: 't', delta: 'Hel' },
+  { type: 'text-delta', id: 't', delta: 'lo' },
+  { type: 'text-end', id: 't' },
+  { type: 'tool-input-start', id: 'call_1', toolName: 'lookup' },
+  { type: 'tool-input-delta', id: 'call_1', delta: '{"q":' },
+  { type: 'tool-input-delta', id: 'call_1', delta: '"x"}' },
+  { type: 'tool-input-end', id: 'call_1' },
+  { type: 'tool-call', toolCallId: 'call_1', toolName: 'lookup', input: '{"q":"x"}' },
+  { type: 'finish', finishReason: { unified: 'tool-calls' }, usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7 } },
+];
+
+function run(framing: GeminiStreamFraming, input: ChatStreamPartV1[]): string {
+  const encoder = new GeminiStreamEncoder(context, framing);
+  return input.map((part) => encoder.part(part)).join('');
+}
+
+function sseChunks(text: string): Array<Record<string, any>> {
+  return text
+    .split('\r\n\r\n')
+    .filter((event) => event.length > 0)
+    .map((event) => JSON.parse(event.replace(/^data: /, '')) as Record<string, any>);
+}
+
+describe('GeminiStreamEncoder', () => {
+  it('writes each new part as a chunk, a function call whole, the finish and usage last (alt=sse)', () => {
+    const chunks = sseChunks(run('sse', parts));
+    expect(chunks.map((chunk) => chunk.candidates[0].content.parts)).toEqual([
+      [{ text: 'Hmm.', thought: true }],
+      [{ text: '', thought: true, thoughtSignature: 'sig' }],
+      [{ text: 'Hel' }],
+      [{ text: 'lo' }],
+      [{ functionCall: { id: 'call_1', name: 'lookup', args: { q: 'x' } } }],
+      [],
+    ]);
+    expect(chunks.slice(0, -1).every((chunk) => chunk.candidates[0].finishReason === undefined && chunk.usageMetadata === undefined)).toBe(
+      true,
+    );
+    expect(chunks.at(-1)).toEqual({
+      candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP', index: 0 }],
+      usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 },
+      modelVersion: 'gpt-4o-mini',
+      responseId: 'resp-1',
+    });
+  });
+
+  it('writes one JSON array without alt=sse', () => {
+    const text = run('array', parts);
+    expect(text.startsWith('[{')).toBe(true);
+    expect(text.endsWith('}]')).toBe(true);
+    const chunks = JSON.parse(text) as unknown[];
+    expect(chunks).toHaveLength(6);
+    expect(run('array', [{ type: 'finish', finishReason: { unified: 'stop' } }])).toMatch(/^\[\{.*"finishReason":"STOP".*\}\]$/);
+  });
+
+  it('ends a failed stream with the error body and nothing after it, never a finish', () => {
+    const failure = new UpstreamError('upstream broke', { status: 502 });
+    for (const framing of ['sse', 'array'] as const) {
+      const encoder = new GeminiStreamEncoder(context, framing);
+      const text = [
+        encoder.part({ type: 'text-delta', id: 't', delta: 'Hel' }),
+        encoder.part({ type: 'error', error: failure }),
+        encoder.part({ type: 'finish', finishReason: { unified: 'stop' } }),
+        encoder.error(failure),
+      ].join('');
+      const chunks = framing === 'sse' ? sseChunks(text) : (JSON.parse(text) as Array<Record<string, any>>);
+      expect(chunks).toHaveLength(2);
+      expect(chunks[1]).toEqual({ error: { code: 502, message: 'upstream broke', status: 'INTERNAL' } });
+      expect(text).not.toContain('finishReason');
+    }
+    expect(JSON.parse(new GeminiStreamEncoder(context, 'array').error(failure))).toEqual([
+      { error: { code: 502, message: 'upstream broke', status: 'INTERNAL' } },
+    ]);
+  });
+});
