@@ -68,8 +68,9 @@ const jsonHeaders = { authorization: `Bearer ${testMasterKey}`, 'content-type': 
 async function post(
   headers: Record<string, string>,
   body: string,
+  url = harness.server.url,
 ): Promise<{ status: number; body: { error: { message: string; code: string } } }> {
-  const response = await fetch(`${harness.server.url}/v1/chat/completions`, { method: 'POST', headers, body });
+  const response = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers, body });
   return { status: response.status, body: (await response.json()) as never };
 }
 
@@ -143,6 +144,15 @@ describe('unauthenticated and unknown requests cost nothing', () => {
 });
 
 describe('input that is expensive to reject is rejected cheaply', () => {
+  // Its own gateway with the default timeouts: a 9 MB body must not race the 2 s request timeout above on a busy machine.
+  let roomy: MockGateway;
+  beforeAll(async () => {
+    roomy = await startMockGateway({ server: { log_level: 'silent', body_limit_bytes: 64 * 1024 * 1024 } });
+  });
+  afterAll(async () => {
+    await roomy.close();
+  });
+
   it('answers JSON nested 10,000 deep with a 400', async () => {
     const deep = `{"model":"smart","messages":[{"role":"user","content":"x"}],"metadata":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     const { status, body } = await post(jsonHeaders, deep);
@@ -152,7 +162,7 @@ describe('input that is expensive to reject is rejected cheaply', () => {
 
   it('answers 300,000 invalid messages with a 400 naming the limit, not a validation of each', async () => {
     const wide = JSON.stringify({ model: 'smart', messages: Array.from({ length: 300_000 }, () => ({ role: 'nobody', content: 1 })) });
-    const { status, body } = await post(jsonHeaders, wide);
+    const { status, body } = await post(jsonHeaders, wide, roomy.server.url);
     expect(status).toBe(400);
     expect(body.error.message).toContain('more than 10000 items');
   });

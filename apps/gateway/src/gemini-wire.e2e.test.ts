@@ -45,8 +45,8 @@ describe('/v1beta/models on the wire', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { candidates: Array<{ content: { parts: Array<{ text: string }> } }> };
     expect(body.candidates[0]!.content.parts[0]!.text).toBe(defaultMockContent);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(logLines.length).toBeGreaterThan(0);
+    // The access line is written once the answer has left: wait for it rather than for a fixed time.
+    await expect.poll(() => logLines.some((line) => line.includes('"request"')), { timeout: 10_000 }).toBe(true);
     expect(logLines.join('\n')).not.toContain(testMasterKey);
   });
 

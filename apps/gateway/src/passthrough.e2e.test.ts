@@ -74,7 +74,7 @@ beforeEach(() => {
 
 /** The access line of the last passthrough request answered. */
 async function accessLine(): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (let attempt = 0; attempt < 1000; attempt += 1) {
     const line = lines.findLast((candidate) => candidate.msg === 'request' && candidate.route === '/passthrough/:provider/*');
     if (line !== undefined) return line;
     await new Promise((resolve) => setTimeout(resolve, 10));
