@@ -15,7 +15,8 @@ export interface AuthPluginOptions extends Record<string, unknown> {
   masterKey: string | undefined;
   /**
    * Also takes the key the way Google's SDKs send it: `x-goog-api-key: <key>` or `?key=<key>`. Only the
-   * Gemini routes turn it on; the query form never reaches a log (the access log records the route, not the URL).
+   * Gemini routes and the pass-through route turn it on; the query form never reaches a log (the access log
+   * records the route, not the URL) nor an upstream (the pass-through route takes it out of the query).
    */
   googleKeyForms?: boolean;
 }
@@ -44,7 +45,9 @@ export const authPlugin = infraPlugin<AuthPluginOptions>((app, options, done) =>
     const key = presentedKey(request.headers) ?? (options.googleKeyForms === true ? googleKey(request) : undefined);
     if (key === undefined) {
       const forms =
-        options.googleKeyForms === true ? '"x-goog-api-key: <key>", "?key=<key>"' : '"Authorization: Bearer <key>" or "x-api-key: <key>"';
+        options.googleKeyForms === true
+          ? '"Authorization: Bearer <key>", "x-api-key: <key>", "x-goog-api-key: <key>" or "?key=<key>"'
+          : '"Authorization: Bearer <key>" or "x-api-key: <key>"';
       next(new AuthError(`You did not provide an API key. Send it as ${forms}.`));
       return;
     }
