@@ -134,9 +134,9 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     gemini.register(geminiRoute, { gateway, logger });
     done();
   });
-  // A native SDK sends the key in its own header, Google's among them (docs/decisions/0030).
+  // A native SDK sends the key in its own header: Google's and Azure's forms are accepted here too (docs/decisions/0030).
   app.register((passthrough, _options, done) => {
-    passthrough.register(authPlugin, { masterKey, googleKeyForms: true });
+    passthrough.register(authPlugin, { masterKey, googleKeyForms: true, azureKeyForm: true });
     passthrough.register(passthroughRoute, { gateway });
     done();
   });
