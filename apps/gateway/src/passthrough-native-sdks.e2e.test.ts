@@ -119,7 +119,11 @@ describe('@google/genai pointed at /passthrough/gemini', () => {
     const before = gemini.requests.length;
     const wrong = `${testMasterKey.slice(0, -1)}x`;
     const bad = await client()
-      .models.generateContent({ model: 'gemini-2.5-flash', contents: hello, config: { httpOptions: { headers: { 'x-goog-api-key': wrong } } } })
+      .models.generateContent({
+        model: 'gemini-2.5-flash',
+        contents: hello,
+        config: { httpOptions: { headers: { 'x-goog-api-key': wrong } } },
+      })
       .catch((error: unknown) => error);
     expect(bad).toBeInstanceOf(ApiError);
     expect((bad as ApiError).status).toBe(401);
