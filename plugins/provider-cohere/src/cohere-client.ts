@@ -93,7 +93,7 @@ export class CohereClient {
   }
 
   /** A native request under the base URL (`/v2/chat`) as it is, with the key as Bearer (read now). */
-  passthrough(request: PassthroughRequestV1, call: CallOptions): Promise<PassthroughResponseV1> {
+  async passthrough(request: PassthroughRequestV1, call: CallOptions): Promise<PassthroughResponseV1> {
     const apiKey = loadCohereApiKey(this.settings);
     const headers: Record<string, string> = { ...request.headers };
     if (this.settings.clientName !== undefined) headers['x-client-name'] = this.settings.clientName;
