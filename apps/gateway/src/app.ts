@@ -125,7 +125,6 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
     api.register(moderationsRoute, { gateway });
     api.register(modelsRoute, { gateway });
     api.register(rerankRoute, { gateway });
-    api.register(passthroughRoute, { gateway });
     api.register(responsesRoute, { gateway, logger, responses: responsesSurface(gateway, logger) });
     done();
   });
@@ -133,6 +132,12 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   app.register((gemini, _options, done) => {
     gemini.register(authPlugin, { masterKey, googleKeyForms: true });
     gemini.register(geminiRoute, { gateway, logger });
+    done();
+  });
+  // A native SDK sends the key in its own header: Google's and Azure's forms are accepted here too (docs/decisions/0030).
+  app.register((passthrough, _options, done) => {
+    passthrough.register(authPlugin, { masterKey, googleKeyForms: true, azureKeyForm: true });
+    passthrough.register(passthroughRoute, { gateway });
     done();
   });
   return app;

@@ -244,7 +244,7 @@ describe('/passthrough/{provider} with fetch against the Gemini plugin', () => {
   it('sends x-goog-api-key and notes usageMetadata', async () => {
     gemini.enqueue({ type: 'text', text: 'Gemini natively.', usage: { inputTokens: 6, outputTokens: 2 } });
     lines.length = 0;
-    const response = await fetch(`${server.url}/passthrough/gem/models/gemini-2.5-flash:generateContent`, {
+    const response = await fetch(`${server.url}/passthrough/gem/v1beta/models/gemini-2.5-flash:generateContent`, {
       method: 'POST',
       headers: { 'x-api-key': testMasterKey, 'content-type': 'application/json' },
       body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Hi' }] }] }),

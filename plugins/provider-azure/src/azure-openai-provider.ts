@@ -6,6 +6,8 @@ import type {
   HealthStatusV1,
   ModelInfoV1,
   ModelMetadataV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   PluginLogger,
   ProviderV1,
 } from '@modelgate/core';
@@ -93,6 +95,14 @@ export class AzureOpenAIProvider implements ProviderV1 {
 
   embeddings(deploymentId: string): EmbeddingModelV1 {
     return this.openai.embeddings(deploymentId);
+  }
+
+  /**
+   * A native request under the resource endpoint as it is (`/openai/deployments/{deployment}/chat/completions?api-version=…`,
+   * `/openai/v1/responses`), with the resource's `api-key` or its Entra ID token as Bearer.
+   */
+  passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
+    return this.openai.passthrough(request, options);
   }
 
   /** OpenAI's facts for the model behind a deployment: see `findAzureModelMetadata`. */

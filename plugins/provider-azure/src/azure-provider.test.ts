@@ -230,3 +230,49 @@ describe('Azure models, health and metadata', () => {
     expect(azure.modelMetadata('my-deployment')).toBeUndefined();
   });
 });
+
+describe('Azure pass-through', () => {
+  const body = new TextEncoder().encode(JSON.stringify({ messages: [{ role: 'user', content: 'Hi' }] }));
+  const request = {
+    method: 'POST' as const,
+    path: '/openai/deployments/chat-prod/chat/completions?api-version=2024-10-21',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body,
+  };
+
+  async function text(stream: AsyncIterable<Uint8Array>): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  it('sends the path under the resource endpoint with the api-key', async () => {
+    const { mock, provider } = await setup();
+    const answer = await provider.passthrough(request, {});
+    expect(answer.status).toBe(200);
+    expect(await text(answer.body)).toContain('chat.completion');
+    const sent = mock.requests.at(-1)!;
+    expect(sent.path).toBe('/openai/deployments/chat-prod/chat/completions');
+    expect(sent.headers['api-key']).toBe(apiKey);
+    expect(sent.headers.authorization).toBeUndefined();
+  });
+
+  it('sends the Entra ID token as Bearer when that is the credential, the bytes untouched', async () => {
+    const { mock, provider } = await setup({ apiKey: undefined, entraToken });
+    const answer = await provider.passthrough(request, {});
+    expect(answer.status).toBe(200);
+    await text(answer.body);
+    const sent = mock.requests.at(-1)!;
+    expect([sent.path, sent.query]).toEqual(['/openai/deployments/chat-prod/chat/completions', 'api-version=2024-10-21']);
+    expect(sent.headers.authorization).toBe(`Bearer ${entraToken}`);
+    expect(sent.headers['api-key']).toBeUndefined();
+    expect(sent.rawBody).toBe(new TextDecoder().decode(body));
+  });
+
+  it('returns an upstream error answer instead of throwing', async () => {
+    const { provider } = await setup({ apiKey: 'a-wrong-key-of-another-value-000' });
+    const answer = await provider.passthrough(request, {});
+    expect(answer.status).toBe(401);
+    expect(await text(answer.body)).toContain('error');
+  });
+});

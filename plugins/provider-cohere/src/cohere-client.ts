@@ -1,7 +1,14 @@
-import { UpstreamError, type CallOptions, type CredentialStateV1 } from '@modelgate/core';
+import {
+  UpstreamError,
+  type CallOptions,
+  type CredentialStateV1,
+  type PassthroughRequestV1,
+  type PassthroughResponseV1,
+} from '@modelgate/core';
 import {
   mapRequestError,
   readBodyText,
+  sendPassthrough,
   type AbortState,
   type HttpPools,
   type HttpResponse,
@@ -83,6 +90,16 @@ export class CohereClient {
     if (response.status < 400) return response;
     const body = await this.readText(response, options.model, signal);
     throw createCohereError({ status: response.status, headers: response.headers, body, provider: this.provider, model: options.model });
+  }
+
+  /** A native request under the base URL (`/v2/chat`) as it is, with the key as Bearer (read now). */
+  async passthrough(request: PassthroughRequestV1, call: CallOptions): Promise<PassthroughResponseV1> {
+    const apiKey = loadCohereApiKey(this.settings);
+    const headers: Record<string, string> = { ...request.headers };
+    if (this.settings.clientName !== undefined) headers['x-client-name'] = this.settings.clientName;
+    Object.assign(headers, this.settings.headers);
+    headers.authorization = `Bearer ${apiKey}`;
+    return sendPassthrough(this.pools, request, { provider: this.provider, baseURL: this.settings.baseURL, headers, call });
   }
 
   async readText(response: HttpResponse, model: string | undefined, signal: AbortState | undefined): Promise<string> {

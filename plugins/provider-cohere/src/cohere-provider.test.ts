@@ -292,3 +292,30 @@ async function wireProvider(...answers: Parameters<typeof startWireServer>) {
   );
   return { server, provider };
 }
+
+describe('Cohere pass-through', () => {
+  const request = {
+    method: 'POST' as const,
+    path: '/v2/chat',
+    headers: { 'content-type': 'application/json' },
+    body: new TextEncoder().encode(JSON.stringify({ model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }] })),
+  };
+
+  it('sends the path under the API root with the key as Bearer and the client name', async () => {
+    const { upstream, provider } = await mockAndProvider({ clientName: 'my-app' });
+    const answer = await provider.passthrough!(request, {});
+    expect(answer.status).toBe(200);
+    for await (const _chunk of answer.body);
+    const sent = upstream.requests.at(-1)!;
+    expect(sent.path).toBe('/v2/chat');
+    expect(sent.headers.authorization).toBe(`Bearer ${apiKey}`);
+    expect(sent.headers['x-client-name']).toBe('my-app');
+  });
+
+  it('names the setting when no key is configured', async () => {
+    const { provider } = await mockAndProvider({ apiKey: undefined, environment: {} });
+    const error = await provider.passthrough!(request, {}).catch((caught: unknown) => caught);
+    expect(MissingCredentialError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('providers.cohere.api_key');
+  });
+});

@@ -6,6 +6,8 @@ import type {
   HealthStatusV1,
   ModelInfoV1,
   ModelMetadataV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   ProviderV1,
   RerankModelV1,
 } from '@modelgate/core';
@@ -83,6 +85,11 @@ export class CohereProvider implements ProviderV1 {
 
   rerank(modelId: string): RerankModelV1 {
     return new CohereRerankModel(modelId, this.client);
+  }
+
+  /** A native request under the API root, version included (`/v2/chat`, `/v1/models`), as it is, with the key as Bearer. */
+  passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
+    return this.client.passthrough(request, options);
   }
 
   modelMetadata(modelId: string): ModelMetadataV1 | undefined {

@@ -14,6 +14,7 @@ import { sendPassthrough, type HttpPools } from '@modelgate/plugin-kit';
 import type { GeminiMediaFetcher } from './convert-gemini-media.js';
 import { defaultGeminiBaseURL, geminiKeyVariables, type GeminiApiKeyEndpoint } from './gemini-api-key-endpoint.js';
 import { GeminiChatModel } from './gemini-chat-model.js';
+import { googleApiRoot } from './google-api-root.js';
 import type { GeminiClient } from './gemini-client.js';
 import { GeminiEmbeddingModel, geminiModelName } from './gemini-embedding-model.js';
 import { findGeminiModelMetadata } from './gemini-model-metadata.js';
@@ -55,12 +56,15 @@ export class GeminiProvider implements ProviderV1 {
     });
   }
 
-  /** A native request under the API root (`/models/gemini-2.5-flash:generateContent`) as it is, with `x-goog-api-key`. */
+  /**
+   * A native request under the API root, version included as Google's SDKs send it
+   * (`/v1beta/models/gemini-2.5-flash:generateContent`), as it is, with `x-goog-api-key`.
+   */
   async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
     const headers = { ...request.headers, ...(await this.parts.endpoint.credentialHeaders(options)) };
     return sendPassthrough(this.parts.pools, request, {
       provider: this.name,
-      baseURL: this.parts.endpoint.baseURL,
+      baseURL: googleApiRoot(this.parts.endpoint.baseURL),
       headers,
       call: options,
     });

@@ -5,13 +5,16 @@ import type {
   EmbeddingModelV1,
   HealthStatusV1,
   ModelMetadataV1,
+  PassthroughRequestV1,
+  PassthroughResponseV1,
   ProviderV1,
 } from '@modelgate/core';
-import type { HttpPools } from '@modelgate/plugin-kit';
+import { sendPassthrough, type HttpPools } from '@modelgate/plugin-kit';
 import {
   defaultGeminiBaseURL,
   findGeminiModelMetadata,
   GeminiChatModel,
+  googleApiRoot,
   type GeminiClient,
   type GeminiMediaFetcher,
   type GeminiRequest,
@@ -60,6 +63,21 @@ export class VertexProvider implements ProviderV1 {
 
   embeddings(modelId: string): EmbeddingModelV1 {
     return new VertexEmbeddingModel(modelId, this.parts.client);
+  }
+
+  /**
+   * A native request under the API root, version included as Google's SDKs send it
+   * (`/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent`), as it is,
+   * with the service account's access token as Bearer.
+   */
+  async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
+    const headers = { ...request.headers, ...(await this.parts.endpoint.credentialHeaders(options)) };
+    return sendPassthrough(this.parts.pools, request, {
+      provider: this.name,
+      baseURL: googleApiRoot(this.parts.endpoint.baseURL),
+      headers,
+      call: options,
+    });
   }
 
   /** Healthy when the service account gets an access token; never throws, except for an abort. */

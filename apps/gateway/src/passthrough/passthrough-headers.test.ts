@@ -8,6 +8,7 @@ describe('pass-through headers', () => {
         authorization: 'Bearer gateway',
         'x-api-key': 'gateway',
         'x-goog-api-key': 'gateway',
+        'api-key': 'gateway',
         'content-type': 'application/json',
         accept: 'text/event-stream',
         'anthropic-beta': 'a,b',

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 /**
  * The caller's headers that go upstream: what a native SDK needs for the request to mean the same thing
  * (body type, wanted answer, API version and beta flags). Everything else stays behind: the gateway key
- * (`authorization`, `x-api-key`, `x-goog-api-key`), cookies, proxies' `x-forwarded-*`, SDK telemetry.
+ * (`authorization`, `x-api-key`, `x-goog-api-key`, `api-key`), cookies, proxies' `x-forwarded-*`, SDK telemetry.
  */
 export const forwardedRequestHeaders: ReadonlySet<string> = new Set([
   'content-type',

@@ -15,9 +15,12 @@ export interface AuthPluginOptions extends Record<string, unknown> {
   masterKey: string | undefined;
   /**
    * Also takes the key the way Google's SDKs send it: `x-goog-api-key: <key>` or `?key=<key>`. Only the
-   * Gemini routes turn it on; the query form never reaches a log (the access log records the route, not the URL).
+   * Gemini routes and the pass-through route turn it on; the query form never reaches a log (the access log
+   * records the route, not the URL) nor an upstream (the pass-through route takes it out of the query).
    */
   googleKeyForms?: boolean;
+  /** Also takes the key as Azure OpenAI's SDKs send it, `api-key: <key>`. Only the pass-through route turns it on. */
+  azureKeyForm?: boolean;
 }
 
 /** The key as Google's clients present it, when no usual header carries one. */
@@ -28,8 +31,22 @@ function googleKey(request: FastifyRequest): string | undefined {
   return typeof query === 'string' && query !== '' ? query : undefined;
 }
 
+/** The key as Azure OpenAI's clients present it. */
+function azureKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['api-key'];
+  return typeof header === 'string' && header !== '' ? header.trim() : undefined;
+}
+
+/** How the key may be sent, for the message of a request without one. */
+function keyFormsOf(options: AuthPluginOptions): string {
+  const forms = ['"Authorization: Bearer <key>"', '"x-api-key: <key>"'];
+  if (options.googleKeyForms === true) forms.push('"x-goog-api-key: <key>"', '"?key=<key>"');
+  if (options.azureKeyForm === true) forms.push('"api-key: <key>"');
+  return `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
+}
+
 /**
- * Checks `Authorization: Bearer <key>` or `x-api-key: <key>` against the master key on every
+ * Checks `Authorization: Bearer <key>` or `x-api-key: <key>` (and the key forms the options add) against the master key on every
  * route of the instance that registers it; a missing or wrong key is a 401 `invalid_api_key`.
  */
 export const authPlugin = infraPlugin<AuthPluginOptions>((app, options, done) => {
@@ -40,12 +57,14 @@ export const authPlugin = infraPlugin<AuthPluginOptions>((app, options, done) =>
     return;
   }
   const matches = createKeyMatcher(masterKey);
+  const keyForms = keyFormsOf(options);
   app.addHook('onRequest', (request, _reply, next) => {
-    const key = presentedKey(request.headers) ?? (options.googleKeyForms === true ? googleKey(request) : undefined);
+    const key =
+      presentedKey(request.headers) ??
+      (options.googleKeyForms === true ? googleKey(request) : undefined) ??
+      (options.azureKeyForm === true ? azureKey(request) : undefined);
     if (key === undefined) {
-      const forms =
-        options.googleKeyForms === true ? '"x-goog-api-key: <key>", "?key=<key>"' : '"Authorization: Bearer <key>" or "x-api-key: <key>"';
-      next(new AuthError(`You did not provide an API key. Send it as ${forms}.`));
+      next(new AuthError(`You did not provide an API key. Send it as ${keyForms}.`));
       return;
     }
     if (!matches(key)) {

@@ -12,6 +12,7 @@ import { clientCancellation } from '../http/client-cancellation.js';
 import { mayUseProvider } from '../passthrough/may-use-provider.js';
 import { passthroughRequestHeaders, passthroughResponseHeaders } from '../passthrough/passthrough-headers.js';
 import { passthroughUsageOf } from '../passthrough/passthrough-usage.js';
+import { upstreamPath } from '../passthrough/upstream-path.js';
 import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
@@ -21,12 +22,6 @@ const methods: PassthroughRequestV1['method'][] = ['GET', 'POST', 'PUT', 'PATCH'
 const maximumUsageBytes = 4 * 1024 * 1024;
 /** An error answer is read whole (to take configured secrets out of it) up to this size, and cut there. */
 const maximumErrorBytes = 1024 * 1024;
-
-/** The path after `/passthrough/{provider}`, with its query, as the caller sent it. */
-function upstreamPath(url: string): string {
-  const rest = url.slice(prefix.length);
-  return rest.slice(rest.indexOf('/'));
-}
 
 function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
