@@ -56,12 +56,22 @@ function keyPairOf(settings: BedrockCredentialSettings): BedrockCredentials | un
 }
 
 /**
- * The credentials of a call, read when it is made. With `auth: auto` a Bedrock API key (setting, then
- * `AWS_BEARER_TOKEN_BEDROCK`) wins, as in the AWS SDKs; else an access key pair (settings, then the
- * `AWS_*` variables). Nothing found is a `MissingCredentialError` naming the settings and variables.
+ * The credentials of a call, read when it is made. With `auth: auto` what the config sets wins over the
+ * environment: the `api_key` setting, then a key pair in the settings, then `AWS_BEARER_TOKEN_BEDROCK` (a
+ * Bedrock API key wins over a pair, as in the AWS SDKs), then the `AWS_*` key pair. Nothing found is a
+ * `MissingCredentialError` naming the settings and variables.
  */
 export function loadBedrockCredentials(settings: BedrockCredentialSettings): BedrockCredentials {
   const auth = settings.auth ?? 'auto';
+  if (
+    auth === 'auto' &&
+    present(settings.apiKey) === undefined &&
+    (present(settings.accessKeyId) ?? present(settings.secretAccessKey)) !== undefined
+  ) {
+    // A pair written in the config is meant for this instance: an ambient bearer token must not replace it.
+    const pair = keyPairOf(settings);
+    if (pair !== undefined) return pair;
+  }
   if (auth !== 'sigv4') {
     const apiKey = apiKeyOf(settings);
     if (apiKey !== undefined) return { type: 'api-key', apiKey };

@@ -90,6 +90,20 @@ describe('SigV4 signing', () => {
     expect(mock.requests[0]?.headers['x-amz-date']).toBeUndefined();
   });
 
+  it('signs with a key pair written in the settings even when AWS_BEARER_TOKEN_BEDROCK is set', async () => {
+    mock = await startMockBedrock({ credentials: bedrockTestCredentials, apiKey: 'ABSK-ambient-key' });
+    const provider = createBedrockProvider({
+      baseURL: mock.baseURL,
+      region: 'us-east-1',
+      accessKeyId: bedrockTestCredentials.accessKeyId,
+      secretAccessKey: bedrockTestCredentials.secretAccessKey,
+      environment: { AWS_BEARER_TOKEN_BEDROCK: 'ABSK-ambient-key' },
+    });
+    await provider.chat(modelId).generate(hello, {});
+    expect(mock.requests[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
+    expect(JSON.stringify(mock.requests[0]?.headers)).not.toContain('ABSK-ambient-key');
+  });
+
   it('describes missing credentials without a call', () => {
     const provider = createBedrockProvider({ environment: {} });
     expect(provider.describeCredentials?.()).toMatchObject({ state: 'missing', environmentVariable: 'AWS_ACCESS_KEY_ID' });
