@@ -1,3 +1,4 @@
+import { CohereClient, CohereClientV2 } from 'cohere-ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohereTestKey, startCohereGateway, type CohereGateway } from './test-fixtures/cohere-gateway.js';
 import { testMasterKey } from './test-fixtures/mock-gateway.js';
@@ -119,5 +120,32 @@ describe('POST /v1/rerank in front of Cohere', () => {
     expect((refused.json.error as { message: string }).message).toContain('max_tokens_per_doc must be at most 4096');
     harness.upstream.enqueue({ type: 'rate-limit', retryAfterSeconds: 1 });
     expect((await rerank({ model: 'cohere/rerank-v3.5', query: 'q', documents: ['d'] })).status).toBe(429);
+  });
+});
+
+describe("Cohere's own SDK against the gateway", () => {
+  const query = 'What is the capital of the United States?';
+  const texts = documents.map((document) => (typeof document === 'string' ? document : document.text));
+
+  it('reranks with CohereClientV2 (POST /v2/rerank), the gateway key as its token', async () => {
+    const client = new CohereClientV2({ token: testMasterKey, environment: harness.server.url, maxRetries: 0 });
+    const before = harness.upstream.requests.length;
+    const answer = await client.rerank({ model: 'cohere/rerank-v3.5', query, documents: texts, topN: 2 });
+    expect(answer.results).toEqual([
+      { index: 1, relevanceScore: 0.857143 },
+      { index: 0, relevanceScore: 0.571429 },
+    ]);
+    expect(harness.upstream.requests[before]!.headers.authorization).toBe(`Bearer ${cohereTestKey}`);
+  });
+
+  it('reranks with the v1 CohereClient (POST /v1/rerank), documents returned when asked', async () => {
+    const client = new CohereClient({ token: testMasterKey, environment: harness.server.url, maxRetries: 0 });
+    const answer = await client.rerank({ model: 'cohere/rerank-v3.5', query, documents: texts, topN: 1, returnDocuments: true });
+    expect(answer.results).toEqual([{ index: 1, relevanceScore: 0.857143, document: { text: texts[1] } }]);
+  });
+
+  it("surfaces a refusal as the SDK's error, with the status", async () => {
+    const client = new CohereClientV2({ token: 'sk-not-the-gateway-key', environment: harness.server.url, maxRetries: 0 });
+    await expect(client.rerank({ model: 'cohere/rerank-v3.5', query, documents: texts })).rejects.toMatchObject({ statusCode: 401 });
   });
 });

@@ -1,5 +1,5 @@
 import { validateRequest, type RerankRequestV1, type RerankResponseV1 } from '@modelgate/core';
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { callHeaders } from '../http/call-headers.js';
 import { clientCancellation } from '../http/client-cancellation.js';
@@ -60,12 +60,14 @@ function toWire(response: RerankResponseV1, request: RerankRequestV1, returnDocu
 }
 
 /**
- * `POST /v1/rerank`: Cohere's rerank request and answer shape, over the gateway's rerank routing. A bad body
- * is a 400 in the OpenAI error shape naming the field; a model whose deployments cannot rerank, a 400 naming
- * the provider.
+ * `POST /v1/rerank` and `POST /v2/rerank` (where Cohere's v2 SDK sends it): Cohere's rerank request and answer
+ * shape, over the gateway's rerank routing. A bad body is a 400 in the OpenAI error shape naming the field; a
+ * model whose deployments cannot rerank, a 400 naming the provider.
  */
 export const rerankRoute: FastifyPluginCallback<GatewayRouteOptions> = (app, { gateway }, done) => {
-  app.post('/v1/rerank', { schema: { body: rerankRequestSchema } }, async (request, reply) => {
+  app.post<{ Body: unknown }>('/v1/rerank', { schema: { body: rerankRequestSchema } }, handle);
+  app.post<{ Body: unknown }>('/v2/rerank', { schema: { body: rerankRequestSchema } }, handle);
+  async function handle(request: FastifyRequest<{ Body: unknown }>, reply: FastifyReply) {
     const started = performance.now();
     const wire = validateRequest(rerankRequestSchema, request.body);
     const canonical = toCanonical(wire);
@@ -76,6 +78,6 @@ export const rerankRoute: FastifyPluginCallback<GatewayRouteOptions> = (app, { g
     });
     reply.headers(callHeaders(metadata, started, app.secretRedactor));
     return toWire(response, canonical, wire.return_documents === true, request.id);
-  });
+  }
   done();
 };
