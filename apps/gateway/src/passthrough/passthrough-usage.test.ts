@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passthroughUsageOf } from './passthrough-usage.js';
+import { passthroughRequestModel, passthroughUsageOf } from './passthrough-usage.js';
 
 describe('passthroughUsageOf', () => {
   it('reads OpenAI chat usage with its cached tokens', () => {
@@ -44,5 +44,38 @@ describe('passthroughUsageOf', () => {
     expect(passthroughUsageOf({ data: [] })).toBeUndefined();
     expect(passthroughUsageOf([1, 2])).toBeUndefined();
     expect(passthroughUsageOf({ usage: { prompt_tokens: 'many' } })).toBeUndefined();
+  });
+
+  it('adds Bedrock Converse cache counts back into the input', () => {
+    expect(
+      passthroughUsageOf({
+        output: { message: { role: 'assistant', content: [{ text: 'Hi' }] } },
+        usage: { inputTokens: 12, outputTokens: 4, totalTokens: 216, cacheReadInputTokens: 150, cacheWriteInputTokens: 50 },
+      }),
+    ).toEqual({ inputTokens: 212, outputTokens: 4, totalTokens: 216, cacheReadTokens: 150, cacheWriteTokens: 50 });
+  });
+
+  it("reads Cohere's tokens, else its billed units", () => {
+    expect(
+      passthroughUsageOf({
+        usage: { billed_units: { input_tokens: 5, output_tokens: 2 }, tokens: { input_tokens: 70, output_tokens: 2 } },
+      }),
+    ).toEqual({ inputTokens: 70, outputTokens: 2, totalTokens: 72 });
+    expect(passthroughUsageOf({ usage: { billed_units: { input_tokens: 5, output_tokens: 2 } } })).toEqual({
+      inputTokens: 5,
+      outputTokens: 2,
+      totalTokens: 7,
+    });
+  });
+});
+
+describe('passthroughRequestModel', () => {
+  it("takes a JSON body's model, else Bedrock's model path", () => {
+    const body = new TextEncoder().encode(JSON.stringify({ model: 'command-a-03-2025', messages: [] }));
+    expect(passthroughRequestModel('/v2/chat', body)).toBe('command-a-03-2025');
+    expect(passthroughRequestModel('/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse', undefined)).toBe(
+      'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    );
+    expect(passthroughRequestModel('/v1/files', new TextEncoder().encode('not json'))).toBeUndefined();
   });
 });

@@ -10,11 +10,42 @@ function count(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** Bedrock's Converse usage: camelCase counts, the cache beside `inputTokens` (left out of it, as Anthropic's). */
+function bedrockUsageOf(usage: Record<string, unknown>): PassthroughUsage | undefined {
+  const input = count(usage.inputTokens);
+  if (input === undefined) return undefined;
+  const outputTokens = count(usage.outputTokens);
+  const cacheRead = count(usage.cacheReadInputTokens);
+  const cacheWrite = count(usage.cacheWriteInputTokens);
+  const total = count(usage.totalTokens);
+  return {
+    inputTokens: input + (cacheRead ?? 0) + (cacheWrite ?? 0),
+    ...(outputTokens === undefined ? {} : { outputTokens }),
+    ...(cacheRead === undefined ? {} : { cacheReadTokens: cacheRead }),
+    ...(cacheWrite === undefined ? {} : { cacheWriteTokens: cacheWrite }),
+    ...(total === undefined ? {} : { totalTokens: total }),
+  };
+}
+
+/** Cohere's v2 usage: every token in `tokens`, the charged ones in `billed_units` (used only without `tokens`). */
+function cohereUsageOf(usage: Record<string, unknown>): PassthroughUsage | undefined {
+  const tokens = usage.tokens as Record<string, unknown> | undefined;
+  const billed = usage.billed_units as Record<string, unknown> | undefined;
+  const source = count(tokens?.input_tokens) !== undefined ? tokens : billed;
+  const inputTokens = count(source?.input_tokens);
+  if (inputTokens === undefined) return undefined;
+  const outputTokens = count(source?.output_tokens);
+  return {
+    inputTokens,
+    ...(outputTokens === undefined ? {} : { outputTokens, totalTokens: inputTokens + outputTokens }),
+  };
+}
+
 /**
  * The token counts of a native JSON answer: OpenAI's `usage` (chat's `prompt_tokens`, or the Responses and
  * embeddings `input_tokens`), Anthropic's `usage` (its `input_tokens` leave out the cache, which is added back
- * so that `inputTokens` counts every input token, as `UsageV1` does) or Gemini's `usageMetadata`. `undefined`
- * for an answer that carries none.
+ * so that `inputTokens` counts every input token, as `UsageV1` does), Bedrock Converse's and Cohere's `usage`,
+ * or Gemini's `usageMetadata`. `undefined` for an answer that carries none.
  */
 export function passthroughUsageOf(value: unknown): PassthroughUsage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -38,6 +69,8 @@ export function passthroughUsageOf(value: unknown): PassthroughUsage | undefined
   }
   const usage = body.usage as Record<string, unknown> | undefined;
   if (typeof usage !== 'object' || usage === null) return undefined;
+  const other = bedrockUsageOf(usage as Record<string, unknown>) ?? cohereUsageOf(usage as Record<string, unknown>);
+  if (other !== undefined) return { ...other, ...named };
   const prompt = count(usage.prompt_tokens);
   if (prompt !== undefined) {
     const outputTokens = count(usage.completion_tokens);
@@ -69,4 +102,26 @@ export function passthroughUsageOf(value: unknown): PassthroughUsage | undefined
     ...(total === undefined ? {} : { totalTokens: total }),
     ...named,
   };
+}
+
+/**
+ * The model a native request names, for the prices of an answer that does not name it (Bedrock's and
+ * Cohere's do not): a JSON body's `model`, else Bedrock's `/model/{id}/…` path.
+ */
+export function passthroughRequestModel(path: string, body: Uint8Array | undefined): string | undefined {
+  if (body !== undefined && body.byteLength > 0 && body.byteLength <= 4 * 1024 * 1024) {
+    try {
+      const value = JSON.parse(new TextDecoder().decode(body)) as { model?: unknown } | null;
+      if (typeof value?.model === 'string' && value.model !== '') return value.model;
+    } catch {
+      // Not JSON: no model in it.
+    }
+  }
+  const match = /^\/model\/([^/?]+)\//.exec(path);
+  if (match === null) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
 }

@@ -11,7 +11,7 @@ import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { clientCancellation } from '../http/client-cancellation.js';
 import { mayUseProvider } from '../passthrough/may-use-provider.js';
 import { passthroughRequestHeaders, passthroughResponseHeaders } from '../passthrough/passthrough-headers.js';
-import { passthroughUsageOf } from '../passthrough/passthrough-usage.js';
+import { passthroughRequestModel, passthroughUsageOf } from '../passthrough/passthrough-usage.js';
 import { upstreamPath } from '../passthrough/upstream-path.js';
 import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
@@ -56,7 +56,7 @@ async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
   return Buffer.concat(kept).subarray(0, maximumErrorBytes).toString('utf8');
 }
 
-function noteUsage(request: FastifyRequest, provider: ProviderV1, text: string): void {
+function noteUsage(request: FastifyRequest, provider: ProviderV1, text: string, requestModel: () => string | undefined): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -65,7 +65,8 @@ function noteUsage(request: FastifyRequest, provider: ProviderV1, text: string):
   }
   const usage = passthroughUsageOf(value);
   if (usage === undefined) return;
-  const prices = usage.model === undefined ? undefined : provider.modelMetadata?.(usage.model)?.prices;
+  const model = usage.model ?? requestModel();
+  const prices = model === undefined ? undefined : provider.modelMetadata?.(model)?.prices;
   noteAccessLogUsage(
     request,
     {
@@ -120,7 +121,9 @@ export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app
       const json = isJson(upstream.headers['content-type']);
       return reply.send(
         Readable.from(
-          relay(upstream.body, json, (text) => noteUsage(request, provider, text)),
+          relay(upstream.body, json, (text) =>
+            noteUsage(request, provider, text, () => passthroughRequestModel(passthrough.path, passthrough.body)),
+          ),
           { objectMode: false },
         ),
       );
