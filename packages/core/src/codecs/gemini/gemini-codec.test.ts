@@ -233,6 +233,21 @@ describe('geminiCodec.encodeResponse', () => {
     });
   });
 
+  it('puts the signature of a Gemini backend on the thought and text parts it came with', () => {
+    const signed: ChatResponseV1 = {
+      ...answer,
+      content: [
+        { type: 'reasoning', text: 'Hmm.', providerOptions: { google: { thoughtSignature: 'thought-sig' } } },
+        { type: 'text', text: 'Done.', providerOptions: { google: { thoughtSignature: 'text-sig' } } },
+      ],
+    };
+    const encoded = geminiCodec.encodeResponse(signed, context) as { candidates: Array<{ content: { parts: unknown[] } }> };
+    expect(encoded.candidates[0]!.content.parts).toEqual([
+      { text: 'Hmm.', thought: true, thoughtSignature: 'thought-sig' },
+      { text: 'Done.', thoughtSignature: 'text-sig' },
+    ]);
+  });
+
   it('maps the unified finish reasons', () => {
     const finish = (unified: ChatResponseV1['finishReason']['unified']) =>
       (geminiCodec.encodeResponse({ ...answer, finishReason: { unified } }, context) as { candidates: Array<{ finishReason: string }> })
