@@ -70,7 +70,7 @@ describe('/v1beta/models in front of the Google plugin: thought signatures reach
     ]);
   });
 
-  it('streams the signature of a thought and of a text part on a part of its kind, under one response id', async () => {
+  it('streams the signature of a thought and of a text part on a part of its kind, under one response id, and a chat sends them back', async () => {
     mock.enqueue({
       type: 'gemini-chunks',
       chunks: [
@@ -94,5 +94,18 @@ describe('/v1beta/models in front of the Google plugin: thought signatures reach
     ]);
     expect(parts.map((part) => part.text).join('')).toBe('Thinking.Paris.');
     expect([...ids]).toEqual(['resp-upstream']);
+
+    mock.enqueue({ type: 'gemini-response', response: { ...chunk([{ text: 'Lyon.' }], { finishReason: 'STOP' }), usageMetadata } });
+    await chat.sendMessage({ message: 'And the second city?' });
+    const [, second] = await mock.waitForRequests(2);
+    const sent = (second!.body as SentContents).contents;
+    expect(sent[0]).toEqual({ role: 'user', parts: [{ text: 'Capital of France?' }] });
+    expect(sent.at(-1)).toEqual({ role: 'user', parts: [{ text: 'And the second city?' }] });
+    const sentParts = sent.filter((content) => content.role === 'model').flatMap((content) => content.parts);
+    expect(sentParts.map((part) => part.text ?? '').join('')).toBe('Thinking.Paris.');
+    expect(sentParts.filter((part) => part.thoughtSignature !== undefined)).toEqual([
+      expect.objectContaining({ thought: true, thoughtSignature: 'c2lnLXRob3VnaHQ=' }),
+      expect.objectContaining({ thoughtSignature: 'c2lnLXRleHQ=' }),
+    ]);
   });
 });

@@ -122,7 +122,14 @@ function decodeModelContent(content: GeminiContent, contentIndex: number, path: 
     }
     if (part.text !== undefined) {
       if (part.thought === true) {
-        return { type: 'reasoning', text: part.text, ...(part.thoughtSignature === undefined ? {} : { signature: part.thoughtSignature }) };
+        // The client cannot say whose signature it holds: it goes where each provider reads it
+        // (an Anthropic-style `signature`, and the Google providers' `providerOptions.google`).
+        return {
+          type: 'reasoning',
+          text: part.text,
+          ...(part.thoughtSignature === undefined ? {} : { signature: part.thoughtSignature }),
+          ...signatureOptions(part),
+        };
       }
       return { type: 'text', text: part.text, ...signatureOptions(part) };
     }

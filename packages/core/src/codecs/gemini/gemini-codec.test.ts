@@ -108,7 +108,7 @@ describe('geminiCodec.decode', () => {
     expect(first.messages[1]).toEqual({
       role: 'assistant',
       content: [
-        { type: 'reasoning', text: 'Thinking.', signature: 'sig-1' },
+        { type: 'reasoning', text: 'Thinking.', signature: 'sig-1', providerOptions: { google: { thoughtSignature: 'sig-1' } } },
         {
           type: 'tool-call',
           toolCallId: 'call_1_1',

@@ -45,13 +45,13 @@ describe('GeminiStreamEncoder', () => {
       [{ text: 'Hel' }],
       [{ text: 'lo' }],
       [{ functionCall: { id: 'call_1', name: 'lookup', args: { q: 'x' } } }],
-      [],
+      [{ text: '' }],
     ]);
     expect(chunks.slice(0, -1).every((chunk) => chunk.candidates[0].finishReason === undefined && chunk.usageMetadata === undefined)).toBe(
       true,
     );
     expect(chunks.at(-1)).toEqual({
-      candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP', index: 0 }],
+      candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: 'STOP', index: 0 }],
       usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 },
       modelVersion: 'gpt-4o-mini',
       responseId: 'resp-1',
@@ -86,7 +86,7 @@ describe('GeminiStreamEncoder', () => {
         [{ text: 'Hello' }],
         [{ text: '', thoughtSignature: 'text-sig' }],
         [{ text: 'Bye' }],
-        [],
+        [{ text: '' }],
       ]);
     }
   });

@@ -70,8 +70,10 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
           },
         ]);
       case 'finish':
+        // One empty text part, as Gemini's last chunk has: Google's chat client drops a turn from its
+        // history when a chunk comes with no parts.
         return (
-          this.chunk([], {
+          this.chunk([{ text: '' }], {
             finishReason: mapGeminiFinishReason(part.finishReason),
             usageMetadata: encodeGeminiUsage(part.usage),
           }) + this.close()
