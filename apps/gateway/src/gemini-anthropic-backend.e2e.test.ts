@@ -31,7 +31,10 @@ afterAll(async () => {
   await mock.close();
 });
 
-beforeEach(() => mock.reset());
+beforeEach(() => {
+  mock.reset();
+  mock.requests.length = 0;
+});
 
 describe('/v1beta/models in front of the Anthropic plugin, through @google/genai', () => {
   it('answers with thought parts carrying their signature, text and a function call, and usage in Gemini meaning', async () => {
@@ -78,6 +81,74 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
       tools: [{ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }],
       messages: [{ role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] }],
     });
+  });
+
+  it('sends thinkingConfig.thinkingBudget as the thinking budget, and includeThoughts gives the thoughts', async () => {
+    mock.enqueue({
+      type: 'message',
+      message: {
+        content: [
+          { type: 'thinking', thinking: 'Two and two.', signature: 'sig-budget' },
+          { type: 'text', text: 'Four.' },
+        ],
+        stopReason: 'end_turn',
+        usage: { input_tokens: 9, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 12 },
+      },
+    });
+    const response = await client.models.generateContent({
+      model: 'claude',
+      contents: 'Two plus two?',
+      config: { maxOutputTokens: 4096, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } },
+    });
+    expect(response.candidates?.[0]?.content?.parts).toEqual([
+      { text: 'Two and two.', thought: true, thoughtSignature: 'sig-budget' },
+      { text: 'Four.' },
+    ]);
+    expect(response.text).toBe('Four.');
+    const [sent] = await mock.waitForRequests(1);
+    expect(sent!.body).toMatchObject({ max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 } });
+    expect(sent!.body).not.toHaveProperty('includeThoughts');
+    await client.models.generateContent({ model: 'claude', contents: 'Quick?', config: { thinkingConfig: { thinkingBudget: 0 } } });
+    const [, off] = await mock.waitForRequests(2);
+    expect(off!.body).not.toHaveProperty('thinking');
+  });
+
+  it('streams a signed thought to a chat, which sends it back whole and signed on the next turn', async () => {
+    mock.enqueue({
+      type: 'message',
+      message: {
+        content: [
+          { type: 'thinking', thinking: 'The user greets me; I should greet back warmly.', signature: 'sig-stream' },
+          { type: 'text', text: 'Hello there, nice to meet you!' },
+        ],
+        stopReason: 'end_turn',
+        usage: { input_tokens: 9, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 30 },
+      },
+    });
+    const chat = client.chats.create({
+      model: 'claude',
+      config: { maxOutputTokens: 4096, thinkingConfig: { thinkingBudget: 1024, includeThoughts: true } },
+    });
+    let thoughts = '';
+    let text = '';
+    for await (const chunk of await chat.sendMessageStream({ message: 'Hello!' })) {
+      for (const part of chunk.candidates?.[0]?.content?.parts ?? []) {
+        if (part.thought === true) thoughts += part.text ?? '';
+        else text += part.text ?? '';
+      }
+    }
+    expect(thoughts).toBe('The user greets me; I should greet back warmly.');
+    expect(text).toBe('Hello there, nice to meet you!');
+    mock.enqueue({ type: 'text', text: 'Fine, thanks.' });
+    await chat.sendMessage({ message: 'How are you?' });
+    const [first, second] = await mock.waitForRequests(2);
+    expect(first!.body).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 1024 } });
+    const messages = (second!.body as { messages: Array<{ role: string; content: Array<Record<string, unknown>> }> }).messages;
+    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    const [thinking, ...answer] = messages[1]!.content;
+    expect(thinking).toEqual({ type: 'thinking', thinking: 'The user greets me; I should greet back warmly.', signature: 'sig-stream' });
+    expect(answer.every((block) => block.type === 'text')).toBe(true);
+    expect(answer.map((block) => block.text).join('')).toBe('Hello there, nice to meet you!');
   });
 
   it('streams text from the Anthropic backend with generateContentStream', async () => {

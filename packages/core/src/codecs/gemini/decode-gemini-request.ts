@@ -1,7 +1,12 @@
 import { InvalidRequestError } from '../../errors/invalid-request-error.js';
 import { UnsupportedError } from '../../errors/unsupported-error.js';
-import type { ProviderOptionsV1, TextPartV1, ToolResultPartV1 } from '../../specification/chat/chat-content-v1.js';
-import type { AssistantContentPartV1, ChatMessageV1, UserContentPartV1 } from '../../specification/chat/chat-prompt-v1.js';
+import type { ProviderOptionsV1, ReasoningPartV1, TextPartV1, ToolResultPartV1 } from '../../specification/chat/chat-content-v1.js';
+import type {
+  AssistantContentPartV1,
+  AssistantMessageV1,
+  ChatMessageV1,
+  UserContentPartV1,
+} from '../../specification/chat/chat-prompt-v1.js';
 import type { ChatRequestV1, FunctionToolV1, ReasoningSettingsV1 } from '../../specification/chat/chat-request-v1.js';
 import type { GeminiContent, GeminiGenerateContentRequest, GeminiPart, GeminiTool, GeminiToolConfig } from './gemini-request-schemas.js';
 
@@ -106,7 +111,7 @@ function decodeUserContent(content: GeminiContent, path: string, calls: PendingC
   if (content.parts.length === 0) out.push({ role: 'user', content: [{ type: 'text', text: '' }] });
 }
 
-function decodeModelContent(content: GeminiContent, contentIndex: number, path: string, calls: PendingCall[]): ChatMessageV1 {
+function decodeModelContent(content: GeminiContent, contentIndex: number, path: string, calls: PendingCall[]): AssistantMessageV1 {
   const parts = content.parts.map((part, index): AssistantContentPartV1 => {
     const partPath = `${path}.parts[${index}]`;
     if (part.functionCall !== undefined) {
@@ -138,6 +143,42 @@ function decodeModelContent(content: GeminiContent, contentIndex: number, path: 
   return { role: 'assistant', content: parts };
 }
 
+/** A text or thought part that carries nothing: no text, no signature (the last chunk of a stream has one). */
+function isBlank(part: AssistantContentPartV1): boolean {
+  return (
+    (part.type === 'text' || part.type === 'reasoning') &&
+    part.text === '' &&
+    part.providerOptions === undefined &&
+    (part.type === 'text' || (part.signature === undefined && part.redactedData === undefined))
+  );
+}
+
+/**
+ * A model turn as a stream gave it: thoughts come as several unsigned parts closed by the one with the
+ * signature (often with empty text). They become one reasoning part with their text and its signature,
+ * the block the backend signed; blank parts are left out unless nothing else is left.
+ */
+function joinSignedThoughts(content: AssistantContentPartV1[]): AssistantContentPartV1[] {
+  const joined: AssistantContentPartV1[] = [];
+  let run: ReasoningPartV1[] = [];
+  for (const part of content) {
+    if (part.type === 'reasoning' && part.redactedData === undefined && part.signature === undefined) {
+      run.push(part);
+      continue;
+    }
+    if (part.type === 'reasoning' && part.signature !== undefined && run.length > 0) {
+      joined.push({ ...part, text: run.map((unsigned) => unsigned.text).join('') + part.text });
+      run = [];
+      continue;
+    }
+    joined.push(...run, part);
+    run = [];
+  }
+  joined.push(...run);
+  const kept = joined.filter((part) => !isBlank(part));
+  return kept.length > 0 ? kept : content.slice(0, 1);
+}
+
 function decodeSystem(system: GeminiGenerateContentRequest['systemInstruction']): ChatMessageV1 | undefined {
   if (system === undefined) return undefined;
   if (typeof system === 'string') return system === '' ? undefined : { role: 'system', content: [{ type: 'text', text: system }] };
@@ -160,9 +201,14 @@ export function decodeGeminiContents(request: Pick<GeminiGenerateContentRequest,
   const calls: PendingCall[] = [];
   request.contents.forEach((content, index) => {
     const path = `contents[${index}]`;
-    if (content.role === 'model') messages.push(decodeModelContent(content, index, path, calls));
-    else decodeUserContent(content, path, calls, messages);
+    if (content.role !== 'model') return decodeUserContent(content, path, calls, messages);
+    const decoded = decodeModelContent(content, index, path, calls);
+    const last = messages.at(-1);
+    // A streamed answer comes back as one model content per chunk: together they are one turn.
+    if (last?.role === 'assistant') last.content.push(...decoded.content);
+    else messages.push(decoded);
   });
+  for (const message of messages) if (message.role === 'assistant') message.content = joinSignedThoughts(message.content);
   return messages;
 }
 

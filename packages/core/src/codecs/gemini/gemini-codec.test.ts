@@ -130,6 +130,35 @@ describe('geminiCodec.decode', () => {
     });
   });
 
+  it('takes a streamed answer sent back chunk by chunk as one turn, its thoughts joined under their signature', () => {
+    const decoded = decode({
+      contents: [
+        { role: 'user', parts: [{ text: 'Hi?' }] },
+        { role: 'model', parts: [{ text: 'Let me ', thought: true }] },
+        { role: 'model', parts: [{ text: 'think.', thought: true }] },
+        { role: 'model', parts: [{ text: '', thought: true, thoughtSignature: 'sig-1' }] },
+        { role: 'model', parts: [{ text: 'Hel' }] },
+        { role: 'model', parts: [{ text: 'lo.' }] },
+        { role: 'model', parts: [{ text: '', thoughtSignature: 'sig-2' }] },
+        { role: 'model', parts: [{ text: '' }] },
+        { role: 'user', parts: [{ text: 'More?' }] },
+      ],
+    }).request;
+    expect(decoded.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Hi?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'Let me think.', signature: 'sig-1', providerOptions: { google: { thoughtSignature: 'sig-1' } } },
+          { type: 'text', text: 'Hel' },
+          { type: 'text', text: 'lo.' },
+          { type: 'text', text: '', providerOptions: { google: { thoughtSignature: 'sig-2' } } },
+        ],
+      },
+      { role: 'user', content: [{ type: 'text', text: 'More?' }] },
+    ]);
+  });
+
   it('maps tools and functionCallingConfig modes', () => {
     const tools = [{ functionDeclarations: [{ name: 'a', parameters: { type: 'OBJECT', properties: {} } }, { name: 'b' }] }];
     const contents = [{ parts: [{ text: 'Go.' }] }];
