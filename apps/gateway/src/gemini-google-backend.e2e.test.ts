@@ -62,12 +62,15 @@ describe('/v1beta/models in front of the Google plugin: thought signatures reach
     const response = await client.models.generateContent({
       model: 'flash',
       contents: 'Capital of France?',
-      config: { thinkingConfig: { includeThoughts: true } },
+      config: { thinkingConfig: { includeThoughts: true, thinkingBudget: -1 } },
     });
     expect(response.candidates?.[0]?.content?.parts).toEqual([
       { text: 'Thinking it over.', thought: true, thoughtSignature: 'c2lnLXRob3VnaHQ=' },
       { text: 'Paris.', thoughtSignature: 'c2lnLXRleHQ=' },
     ]);
+    const [sent] = await mock.waitForRequests(1);
+    expect(sent!.body).not.toHaveProperty('includeThoughts');
+    expect(sent!.body).toMatchObject({ generationConfig: { thinkingConfig: { includeThoughts: true, thinkingBudget: -1 } } });
   });
 
   it('streams the signature of a thought and of a text part on a part of its kind, under one response id, and a chat sends them back', async () => {

@@ -305,7 +305,12 @@ function applyGenerationConfig(request: GeminiGenerateContentRequest, decoded: C
       reasoning.effort = thinkingLevels[thinking.thinkingLevel];
     }
     if (Object.keys(reasoning).length > 0) decoded.reasoning = reasoning;
-    if (thinking.includeThoughts !== undefined) google.includeThoughts = thinking.includeThoughts;
+    // What has no canonical setting goes to Google providers as their own `thinkingConfig`, which they
+    // merge into the one they make: whether thoughts come back, and a dynamic budget (-1).
+    const googleThinking: Record<string, unknown> = {};
+    if (thinking.includeThoughts !== undefined) googleThinking.includeThoughts = thinking.includeThoughts;
+    if (thinking.thinkingBudget !== undefined && thinking.thinkingBudget < 0) googleThinking.thinkingBudget = thinking.thinkingBudget;
+    if (Object.keys(googleThinking).length > 0) google.thinkingConfig = googleThinking;
   }
   const rest: Record<string, unknown> = {};
   for (const field in config) if (!mappedGenerationFields.has(field) && config[field] !== undefined) rest[field] = config[field];

@@ -75,7 +75,10 @@ describe('geminiCodec.decode', () => {
       responseFormat: { type: 'json-schema', schema: { type: 'object', properties: { name: { type: 'string' } } } },
       reasoning: { budgetTokens: 512 },
       providerOptions: {
-        google: { includeThoughts: true, safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }] },
+        google: {
+          thinkingConfig: { includeThoughts: true },
+          safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }],
+        },
       },
     });
   });
