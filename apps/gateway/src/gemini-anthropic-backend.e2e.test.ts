@@ -163,4 +163,21 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
     expect(text).toBe('Bonjour de Claude, en plusieurs morceaux.');
     expect(finish).toBe('STOP');
   });
+
+  it('cancels the Anthropic call when the client aborts the stream', async () => {
+    mock.enqueue({ type: 'hang', afterChunks: 3 });
+    const controller = new AbortController();
+    const stream = await client.models.generateContentStream({
+      model: 'claude',
+      contents: 'Go.',
+      config: { maxOutputTokens: 64, abortSignal: controller.signal },
+    });
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.done).toBe(false);
+    controller.abort();
+    const aborted = await mock.waitForAbort();
+    expect(aborted.path).toBe('/v1/messages');
+    await iterator.next().catch(() => undefined);
+  });
 });
