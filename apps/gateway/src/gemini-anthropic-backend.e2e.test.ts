@@ -31,9 +31,17 @@ afterAll(async () => {
   await mock.close();
 });
 
+/** How many requests the Anthropic mock had before this test. */
+let seen = 0;
+
+/** The requests this test made, once there are `count`. */
+async function requestsOfTest(count: number) {
+  return (await mock.waitForRequests(seen + count)).slice(seen);
+}
+
 beforeEach(() => {
   mock.reset();
-  mock.requests.length = 0;
+  seen = mock.requests.length;
 });
 
 describe('/v1beta/models in front of the Anthropic plugin, through @google/genai', () => {
@@ -72,7 +80,7 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
     ]);
     expect(response.candidates?.[0]?.finishReason).toBe('STOP');
     expect(response.usageMetadata).toMatchObject({ promptTokenCount: 30, cachedContentTokenCount: 10, totalTokenCount: 37 });
-    const [sent] = await mock.waitForRequests(1);
+    const [sent] = await requestsOfTest(1);
     expect(sent!.headers['x-api-key']).toBe(upstreamKey);
     expect(sent!.body).toMatchObject({
       model: 'claude-sonnet-4-5-20250929',
@@ -105,11 +113,11 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
       { text: 'Four.' },
     ]);
     expect(response.text).toBe('Four.');
-    const [sent] = await mock.waitForRequests(1);
+    const [sent] = await requestsOfTest(1);
     expect(sent!.body).toMatchObject({ max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 } });
     expect(sent!.body).not.toHaveProperty('includeThoughts');
     await client.models.generateContent({ model: 'claude', contents: 'Quick?', config: { thinkingConfig: { thinkingBudget: 0 } } });
-    const [, off] = await mock.waitForRequests(2);
+    const [, off] = await requestsOfTest(2);
     expect(off!.body).not.toHaveProperty('thinking');
   });
 
@@ -141,7 +149,7 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
     expect(text).toBe('Hello there, nice to meet you!');
     mock.enqueue({ type: 'text', text: 'Fine, thanks.' });
     await chat.sendMessage({ message: 'How are you?' });
-    const [first, second] = await mock.waitForRequests(2);
+    const [first, second] = await requestsOfTest(2);
     expect(first!.body).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 1024 } });
     const messages = (second!.body as { messages: Array<{ role: string; content: Array<Record<string, unknown>> }> }).messages;
     expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);

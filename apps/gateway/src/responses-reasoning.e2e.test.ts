@@ -46,9 +46,17 @@ afterAll(async () => {
   await gemini.close();
 });
 
+/** How many requests the Anthropic mock had before this test. */
+let seen = 0;
+
+/** The requests this test made, once there are `count`. */
+async function requestsOfTest(count: number) {
+  return (await anthropic.waitForRequests(seen + count)).slice(seen);
+}
+
 beforeEach(() => {
   anthropic.reset();
-  anthropic.requests.length = 0;
+  seen = anthropic.requests.length;
   gemini.requests.length = 0;
 });
 
@@ -74,7 +82,7 @@ type AnthropicBody = { messages: Array<{ role: string; content: Array<Record<str
 
 /** The request the Anthropic mock received for the second turn, and the assistant turn in it. */
 async function secondTurn(): Promise<{ body: AnthropicBody; assistant: Array<Record<string, unknown>> }> {
-  const [, second] = await anthropic.waitForRequests(2);
+  const [, second] = await requestsOfTest(2);
   const body = second!.body as AnthropicBody;
   const assistant = body.messages.find((message) => message.role === 'assistant')!.content;
   return { body, assistant };
@@ -118,7 +126,7 @@ describe('POST /v1/responses in front of a thinking Anthropic backend', () => {
     expect(summaryText).toBe(thinking);
     expectReasoningFirst(first, thinking);
     expect(first.output_text).toBe('Four.');
-    const [sent] = await anthropic.waitForRequests(1);
+    const [sent] = await requestsOfTest(1);
     expect(sent!.body).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 2048 } });
 
     anthropic.enqueue({ type: 'text', text: 'Eight.' });
