@@ -54,8 +54,9 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
         this.signed.add(part.id);
         return this.chunk([{ text: '', thought: true, thoughtSignature: part.signature }]);
       case 'reasoning-end': {
+        const sentAlready = this.signed.delete(part.id);
         const signature = thoughtSignatureOf(part.providerOptions);
-        if (signature.thoughtSignature === undefined || this.signed.delete(part.id)) return '';
+        if (signature.thoughtSignature === undefined || sentAlready) return '';
         return this.chunk([{ text: '', thought: true, ...signature }]);
       }
       case 'text-end': {
