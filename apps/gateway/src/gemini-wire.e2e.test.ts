@@ -86,6 +86,28 @@ describe('/v1beta/models on the wire', () => {
     expect(JSON.stringify(events)).not.toContain('finishReason');
   });
 
+  it('reads the model as the path before the last colon, with its slash as it is or percent-encoded', async () => {
+    for (const path of [
+      '/v1beta/models/mock/gpt-4o-mini:generateContent',
+      '/v1beta/models/mock%2Fgpt-4o-mini:generateContent',
+      '/v1beta/models/mock%2fgpt-4o-mini:streamGenerateContent?alt=sse',
+    ]) {
+      const response = await post(path, hello);
+      expect(response.status, path).toBe(200);
+      expect(await response.text(), path).toContain('"finishReason":"STOP"');
+    }
+    expect(mock.requests.map((request) => (request.body as { model: string }).model)).toEqual([
+      'gpt-4o-mini',
+      'gpt-4o-mini',
+      'gpt-4o-mini',
+    ]);
+    const unknown = await post('/v1beta/models/mock%2Fgpt-4o-mini%2Fextra%2550:generateContent', hello);
+    expect(unknown.status).toBe(200);
+    expect((mock.requests[3]!.body as { model: string }).model).toBe('gpt-4o-mini/extra%50');
+    const empty = await post('/v1beta/models/:generateContent', hello);
+    expect(empty.status).toBe(404);
+  });
+
   it('refuses another resource than models/ with NOT_FOUND', async () => {
     const response = await post('/v1beta/tunedModels/mine:generateContent', hello);
     expect(response.status).toBe(404);

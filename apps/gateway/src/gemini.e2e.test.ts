@@ -7,7 +7,14 @@ let gateway: MockGateway;
 let client: GoogleGenAI;
 
 beforeAll(async () => {
-  gateway = await startMockGateway({ router: { retries: 0, timeout_ms: 5000 } });
+  gateway = await startMockGateway({
+    router: { retries: 0, timeout_ms: 5000 },
+    models: [
+      { name: 'smart', deployments: [{ provider: 'mock', model: 'gpt-4o-mini' }] },
+      { name: 'team/smart', deployments: [{ provider: 'mock', model: 'gpt-4.1-mini' }] },
+      { name: 'embed', deployments: [{ provider: 'mock', model: 'text-embedding-3-small' }] },
+    ],
+  });
   client = new GoogleGenAI({ apiKey: testMasterKey, httpOptions: { baseUrl: gateway.server.url } });
 });
 
@@ -135,6 +142,21 @@ describe('/v1beta/models in front of an OpenAI-compatible backend, through @goog
       { role: 'tool', tool_call_id: timeId, content: JSON.stringify({ time: '14:00' }) },
       { role: 'tool', tool_call_id: weatherId, content: JSON.stringify({ sky: 'sunny', celsius: 21 }) },
     ]);
+  });
+
+  it('takes model ids with a slash: a direct provider/model id and a group name, generated and streamed', async () => {
+    gateway.mock.enqueue({ type: 'text', content: defaultMockContent });
+    const direct = await client.models.generateContent({ model: 'mock/gpt-4o-mini', contents: 'Hello?' });
+    expect(direct.text).toBe(defaultMockContent);
+    expect((gateway.mock.requests[0]!.body as UpstreamChat).model).toBe('gpt-4o-mini');
+    gateway.mock.enqueue({ type: 'text', content: defaultMockContent });
+    const stream = await client.models.generateContentStream({ model: 'team/smart', contents: 'Hello?' });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.text ?? '').join('')).toBe(defaultMockContent);
+    expect((gateway.mock.requests[1]!.body as UpstreamChat).model).toBe('gpt-4.1-mini');
+    const counted = await client.models.countTokens({ model: 'team/smart', contents: 'How many tokens?' });
+    expect(counted.totalTokens).toBeGreaterThan(0);
   });
 
   it('counts tokens with models.countTokens', async () => {

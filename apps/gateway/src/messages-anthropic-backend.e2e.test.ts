@@ -152,4 +152,22 @@ describe('/v1/messages in front of the Anthropic plugin: forwarded natively', ()
     expect(response.input_tokens).toBeGreaterThan(0);
     expect(mock.requests.at(-1)!.path).toBe('/v1/messages/count_tokens');
   });
+
+  it('cancels the upstream call when the client goes away mid-stream', async () => {
+    mock.enqueue({ type: 'hang', afterChunks: 3 });
+    const controller = new AbortController();
+    const stream = client.messages.stream(
+      { model: 'claude', max_tokens: 64, messages: [{ role: 'user', content: 'Go.' }] },
+      { signal: controller.signal },
+    );
+    const ended = stream.done().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await new Promise<void>((resolve) => stream.on('text', () => resolve()));
+    controller.abort();
+    const aborted = await mock.waitForAbort();
+    expect(aborted.path).toBe('/v1/messages');
+    expect(await ended).toBeInstanceOf(Anthropic.APIUserAbortError);
+  });
 });

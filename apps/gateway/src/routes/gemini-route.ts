@@ -28,15 +28,19 @@ const tokenCountSourceHeader = 'x-modelgate-token-count';
 
 const actions = new Set(['generateContent', 'streamGenerateContent', 'countTokens', 'embedContent', 'batchEmbedContents']);
 
-/** `models/{model}:{action}` from the path after `/v1beta/`; any other resource (`tunedModels/…`) is not served. */
+/**
+ * `models/{model}:{action}` from the path after `/v1beta/` (the router has decoded it once, so a `%2F` is
+ * a slash by now): the model is everything before the last colon, slashes included (`mock/gpt-4o-mini`,
+ * a group named `team/smart`). Any other resource (`tunedModels/…`) is not served.
+ */
 function targetOf(path: string, method: string): { model: string; action: string } {
-  const match = /^models\/([^/:]+):([A-Za-z]+)$/.exec(path);
+  const match = /^models\/(.+):([A-Za-z]+)$/.exec(path);
   if (method !== 'POST' || match === null || !actions.has(match[2]!)) {
     throw new NotFoundError(
       `${method} /v1beta/${path.slice(0, 200)} is not served; this gateway answers POST /v1beta/models/{model}:{action}.`,
     );
   }
-  return { model: decodeURIComponent(match[1]!), action: match[2]! };
+  return { model: match[1]!, action: match[2]! };
 }
 
 /** The body as an object the path's model is added to (the codec's schema says what is wrong with it). */

@@ -1,9 +1,15 @@
 import { InvalidRequestError } from '../../errors/invalid-request-error.js';
 import { UnsupportedError } from '../../errors/unsupported-error.js';
 import type { ProviderOptionsV1, TextPartV1, ToolResultPartV1 } from '../../specification/chat/chat-content-v1.js';
-import type { AssistantContentPartV1, ChatMessageV1, UserContentPartV1 } from '../../specification/chat/chat-prompt-v1.js';
+import type {
+  AssistantContentPartV1,
+  AssistantMessageV1,
+  ChatMessageV1,
+  UserContentPartV1,
+} from '../../specification/chat/chat-prompt-v1.js';
 import type { ChatRequestV1, FunctionToolV1, ReasoningSettingsV1 } from '../../specification/chat/chat-request-v1.js';
 import type { GeminiContent, GeminiGenerateContentRequest, GeminiPart, GeminiTool, GeminiToolConfig } from './gemini-request-schemas.js';
+import { joinSignedThoughts } from './join-signed-thoughts.js';
 
 /** Gemini's request fields with a typed canonical setting. The rest (safetySettings, cachedContent…) is `providerOptions.google`. */
 const mappedFields = new Set(['model', 'contents', 'systemInstruction', 'generationConfig', 'tools', 'toolConfig']);
@@ -106,7 +112,7 @@ function decodeUserContent(content: GeminiContent, path: string, calls: PendingC
   if (content.parts.length === 0) out.push({ role: 'user', content: [{ type: 'text', text: '' }] });
 }
 
-function decodeModelContent(content: GeminiContent, contentIndex: number, path: string, calls: PendingCall[]): ChatMessageV1 {
+function decodeModelContent(content: GeminiContent, contentIndex: number, path: string, calls: PendingCall[]): AssistantMessageV1 {
   const parts = content.parts.map((part, index): AssistantContentPartV1 => {
     const partPath = `${path}.parts[${index}]`;
     if (part.functionCall !== undefined) {
@@ -122,7 +128,14 @@ function decodeModelContent(content: GeminiContent, contentIndex: number, path: 
     }
     if (part.text !== undefined) {
       if (part.thought === true) {
-        return { type: 'reasoning', text: part.text, ...(part.thoughtSignature === undefined ? {} : { signature: part.thoughtSignature }) };
+        // The client cannot say whose signature it holds: it goes where each provider reads it
+        // (an Anthropic-style `signature`, and the Google providers' `providerOptions.google`).
+        return {
+          type: 'reasoning',
+          text: part.text,
+          ...(part.thoughtSignature === undefined ? {} : { signature: part.thoughtSignature }),
+          ...signatureOptions(part),
+        };
       }
       return { type: 'text', text: part.text, ...signatureOptions(part) };
     }
@@ -153,9 +166,14 @@ export function decodeGeminiContents(request: Pick<GeminiGenerateContentRequest,
   const calls: PendingCall[] = [];
   request.contents.forEach((content, index) => {
     const path = `contents[${index}]`;
-    if (content.role === 'model') messages.push(decodeModelContent(content, index, path, calls));
-    else decodeUserContent(content, path, calls, messages);
+    if (content.role !== 'model') return decodeUserContent(content, path, calls, messages);
+    const decoded = decodeModelContent(content, index, path, calls);
+    const last = messages.at(-1);
+    // A streamed answer comes back as one model content per chunk: together they are one turn.
+    if (last?.role === 'assistant') last.content.push(...decoded.content);
+    else messages.push(decoded);
   });
+  for (const message of messages) if (message.role === 'assistant') message.content = joinSignedThoughts(message.content);
   return messages;
 }
 
@@ -252,7 +270,12 @@ function applyGenerationConfig(request: GeminiGenerateContentRequest, decoded: C
       reasoning.effort = thinkingLevels[thinking.thinkingLevel];
     }
     if (Object.keys(reasoning).length > 0) decoded.reasoning = reasoning;
-    if (thinking.includeThoughts !== undefined) google.includeThoughts = thinking.includeThoughts;
+    // What has no canonical setting goes to Google providers as their own `thinkingConfig`, which they
+    // merge into the one they make: whether thoughts come back, and a dynamic budget (-1).
+    const googleThinking: Record<string, unknown> = {};
+    if (thinking.includeThoughts !== undefined) googleThinking.includeThoughts = thinking.includeThoughts;
+    if (thinking.thinkingBudget !== undefined && thinking.thinkingBudget < 0) googleThinking.thinkingBudget = thinking.thinkingBudget;
+    if (Object.keys(googleThinking).length > 0) google.thinkingConfig = googleThinking;
   }
   const rest: Record<string, unknown> = {};
   for (const field in config) if (!mappedGenerationFields.has(field) && config[field] !== undefined) rest[field] = config[field];

@@ -59,7 +59,9 @@ export function encodeGeminiResponse(response: ChatResponseV1, context: EncodeCo
   for (const part of response.content) {
     if (part.type === 'text') parts.push({ text: part.text, ...thoughtSignatureOf(part.providerOptions) });
     else if (part.type === 'reasoning') {
-      parts.push({ text: part.text, thought: true, ...(part.signature === undefined ? {} : { thoughtSignature: part.signature }) });
+      // An Anthropic-style signature is the part's own; a Gemini backend's rides in its provider options.
+      const signature = part.signature ?? thoughtSignatureOf(part.providerOptions).thoughtSignature;
+      parts.push({ text: part.text, thought: true, ...(signature === undefined ? {} : { thoughtSignature: signature }) });
     } else if (part.type === 'tool-call') {
       parts.push({
         functionCall: { id: part.toolCallId, name: part.toolName, args: functionArgs(part.input) },

@@ -75,7 +75,10 @@ describe('geminiCodec.decode', () => {
       responseFormat: { type: 'json-schema', schema: { type: 'object', properties: { name: { type: 'string' } } } },
       reasoning: { budgetTokens: 512 },
       providerOptions: {
-        google: { includeThoughts: true, safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }] },
+        google: {
+          thinkingConfig: { includeThoughts: true },
+          safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }],
+        },
       },
     });
   });
@@ -108,7 +111,7 @@ describe('geminiCodec.decode', () => {
     expect(first.messages[1]).toEqual({
       role: 'assistant',
       content: [
-        { type: 'reasoning', text: 'Thinking.', signature: 'sig-1' },
+        { type: 'reasoning', text: 'Thinking.', signature: 'sig-1', providerOptions: { google: { thoughtSignature: 'sig-1' } } },
         {
           type: 'tool-call',
           toolCallId: 'call_1_1',
@@ -128,6 +131,35 @@ describe('geminiCodec.decode', () => {
         { type: 'tool-result', toolCallId: 'call_1_2', toolName: 'a', output: { type: 'json', value: { result: 2 } } },
       ],
     });
+  });
+
+  it('takes a streamed answer sent back chunk by chunk as one turn, its thoughts joined under their signature', () => {
+    const decoded = decode({
+      contents: [
+        { role: 'user', parts: [{ text: 'Hi?' }] },
+        { role: 'model', parts: [{ text: 'Let me ', thought: true }] },
+        { role: 'model', parts: [{ text: 'think.', thought: true }] },
+        { role: 'model', parts: [{ text: '', thought: true, thoughtSignature: 'sig-1' }] },
+        { role: 'model', parts: [{ text: 'Hel' }] },
+        { role: 'model', parts: [{ text: 'lo.' }] },
+        { role: 'model', parts: [{ text: '', thoughtSignature: 'sig-2' }] },
+        { role: 'model', parts: [{ text: '' }] },
+        { role: 'user', parts: [{ text: 'More?' }] },
+      ],
+    }).request;
+    expect(decoded.messages).toEqual([
+      { role: 'user', content: [{ type: 'text', text: 'Hi?' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'Let me think.', signature: 'sig-1', providerOptions: { google: { thoughtSignature: 'sig-1' } } },
+          { type: 'text', text: 'Hel' },
+          { type: 'text', text: 'lo.' },
+          { type: 'text', text: '', providerOptions: { google: { thoughtSignature: 'sig-2' } } },
+        ],
+      },
+      { role: 'user', content: [{ type: 'text', text: 'More?' }] },
+    ]);
   });
 
   it('maps tools and functionCallingConfig modes', () => {
@@ -231,6 +263,21 @@ describe('geminiCodec.encodeResponse', () => {
       modelVersion: 'gpt-4o-mini',
       responseId: 'resp-9',
     });
+  });
+
+  it('puts the signature of a Gemini backend on the thought and text parts it came with', () => {
+    const signed: ChatResponseV1 = {
+      ...answer,
+      content: [
+        { type: 'reasoning', text: 'Hmm.', providerOptions: { google: { thoughtSignature: 'thought-sig' } } },
+        { type: 'text', text: 'Done.', providerOptions: { google: { thoughtSignature: 'text-sig' } } },
+      ],
+    };
+    const encoded = geminiCodec.encodeResponse(signed, context) as { candidates: Array<{ content: { parts: unknown[] } }> };
+    expect(encoded.candidates[0]!.content.parts).toEqual([
+      { text: 'Hmm.', thought: true, thoughtSignature: 'thought-sig' },
+      { text: 'Done.', thoughtSignature: 'text-sig' },
+    ]);
   });
 
   it('maps the unified finish reasons', () => {

@@ -45,17 +45,72 @@ describe('GeminiStreamEncoder', () => {
       [{ text: 'Hel' }],
       [{ text: 'lo' }],
       [{ functionCall: { id: 'call_1', name: 'lookup', args: { q: 'x' } } }],
-      [],
+      [{ text: '' }],
     ]);
     expect(chunks.slice(0, -1).every((chunk) => chunk.candidates[0].finishReason === undefined && chunk.usageMetadata === undefined)).toBe(
       true,
     );
     expect(chunks.at(-1)).toEqual({
-      candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP', index: 0 }],
+      candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: 'STOP', index: 0 }],
       usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 },
       modelVersion: 'gpt-4o-mini',
       responseId: 'resp-1',
     });
+  });
+
+  it('sends the signature a block ends with on a part of its kind, once, as Gemini streams it', () => {
+    const signed: ChatStreamPartV1[] = [
+      { type: 'reasoning-start', id: 'r' },
+      { type: 'reasoning-delta', id: 'r', delta: 'Hmm.' },
+      { type: 'reasoning-end', id: 'r', providerOptions: { google: { thoughtSignature: 'thought-sig' } } },
+      { type: 'reasoning-start', id: 'r2' },
+      { type: 'reasoning-delta', id: 'r2', delta: 'More.' },
+      { type: 'reasoning-signature', id: 'r2', signature: 'anthropic-sig' },
+      { type: 'reasoning-end', id: 'r2', providerOptions: { google: { thoughtSignature: 'anthropic-sig' } } },
+      { type: 'text-start', id: 't' },
+      { type: 'text-delta', id: 't', delta: 'Hello' },
+      { type: 'text-end', id: 't', providerOptions: { google: { thoughtSignature: 'text-sig' } } },
+      { type: 'text-start', id: 't2' },
+      { type: 'text-delta', id: 't2', delta: 'Bye' },
+      { type: 'text-end', id: 't2' },
+      { type: 'finish', finishReason: { unified: 'stop' } },
+    ];
+    for (const framing of ['sse', 'array'] as const) {
+      const text = run(framing, signed);
+      const chunks = framing === 'sse' ? sseChunks(text) : (JSON.parse(text) as Array<Record<string, any>>);
+      expect(chunks.map((chunk) => chunk.candidates[0].content.parts)).toEqual([
+        [{ text: 'Hmm.', thought: true }],
+        [{ text: '', thought: true, thoughtSignature: 'thought-sig' }],
+        [{ text: 'More.', thought: true }],
+        [{ text: '', thought: true, thoughtSignature: 'anthropic-sig' }],
+        [{ text: 'Hello' }],
+        [{ text: '', thoughtSignature: 'text-sig' }],
+        [{ text: 'Bye' }],
+        [{ text: '' }],
+      ]);
+    }
+  });
+
+  it('keeps the first response id and model on every chunk, whatever metadata comes later', () => {
+    const late: ChatStreamPartV1[] = [
+      { type: 'response-metadata', id: 'resp-1', model: 'gpt-4o-mini' },
+      { type: 'text-delta', id: 't', delta: 'Hel' },
+      { type: 'response-metadata', id: 'resp-2', model: 'gpt-4o' },
+      { type: 'text-delta', id: 't', delta: 'lo' },
+      { type: 'finish', finishReason: { unified: 'stop' } },
+    ];
+    const unnamed: ChatStreamPartV1[] = [
+      { type: 'text-delta', id: 't', delta: 'Hel' },
+      { type: 'response-metadata', id: 'resp-2', model: 'gpt-4o' },
+      { type: 'finish', finishReason: { unified: 'stop' } },
+    ];
+    for (const framing of ['sse', 'array'] as const) {
+      const parse = (text: string) => (framing === 'sse' ? sseChunks(text) : (JSON.parse(text) as Array<Record<string, any>>));
+      const named = parse(run(framing, late));
+      expect(named.map((chunk) => [chunk.responseId, chunk.modelVersion])).toEqual(Array(3).fill(['resp-1', 'gpt-4o-mini']));
+      const first = parse(run(framing, unnamed));
+      expect(first.map((chunk) => [chunk.responseId, chunk.modelVersion])).toEqual(Array(2).fill(['request-1', 'smart']));
+    }
   });
 
   it('writes one JSON array without alt=sse', () => {

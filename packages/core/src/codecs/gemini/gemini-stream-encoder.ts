@@ -14,29 +14,36 @@ export type GeminiStreamFraming = 'sse' | 'array';
 /**
  * Canonical stream parts → Gemini's chunks: each a `GenerateContentResponse` with the parts that are
  * new (text and thought deltas as they come, a function call whole once its `tool-call` arrives), the
- * last with the `finishReason` and the whole `usageMetadata`. A failed stream ends with Google's error
- * body as its last element, never with a chunk that has a finish reason.
+ * last with the `finishReason` and the whole `usageMetadata`. A block's signature goes out once, as
+ * Gemini streams it: a part of the block's kind with empty text and the `thoughtSignature`, when it
+ * arrives (`reasoning-signature`) or when the block ends (`providerOptions.google` of its `*-end`).
+ * Every chunk carries the same `responseId` and `modelVersion`: the first the upstream named before
+ * the first chunk. A failed stream ends with Google's error body as its last element, never with a
+ * chunk that has a finish reason.
  */
 export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
   readonly contentType: string;
   private id: string | undefined;
-  private model: string;
+  private upstreamModel: string | undefined;
+  /** Whether a chunk went out: the id and model are fixed from then on. */
+  private started = false;
+  /** The reasoning blocks whose signature went out already. */
+  private readonly signed = new Set<string>();
   private opened = false;
   private closed = false;
   constructor(
     private readonly context: EncodeContextV1<unknown>,
     private readonly framing: GeminiStreamFraming,
   ) {
-    this.model = context.model;
     this.contentType = framing === 'sse' ? 'text/event-stream; charset=utf-8' : 'application/json; charset=utf-8';
   }
 
   part(part: ChatStreamPartV1): string {
     switch (part.type) {
       case 'response-metadata':
-        if (!this.opened) {
-          if (part.id !== undefined) this.id = part.id;
-          if (part.model !== undefined) this.model = part.model;
+        if (!this.started) {
+          this.id ??= part.id;
+          this.upstreamModel ??= part.model;
         }
         return '';
       case 'text-delta':
@@ -44,7 +51,18 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
       case 'reasoning-delta':
         return part.delta.length === 0 ? '' : this.chunk([{ text: part.delta, thought: true }]);
       case 'reasoning-signature':
+        this.signed.add(part.id);
         return this.chunk([{ text: '', thought: true, thoughtSignature: part.signature }]);
+      case 'reasoning-end': {
+        const sentAlready = this.signed.delete(part.id);
+        const signature = thoughtSignatureOf(part.providerOptions);
+        if (signature.thoughtSignature === undefined || sentAlready) return '';
+        return this.chunk([{ text: '', thought: true, ...signature }]);
+      }
+      case 'text-end': {
+        const signature = thoughtSignatureOf(part.providerOptions);
+        return signature.thoughtSignature === undefined ? '' : this.chunk([{ text: '', ...signature }]);
+      }
       case 'tool-call':
         return this.chunk([
           {
@@ -53,8 +71,10 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
           },
         ]);
       case 'finish':
+        // One empty text part, as Gemini's last chunk has: Google's chat client drops a turn from its
+        // history when a chunk comes with no parts.
         return (
-          this.chunk([], {
+          this.chunk([{ text: '' }], {
             finishReason: mapGeminiFinishReason(part.finishReason),
             usageMetadata: encodeGeminiUsage(part.usage),
           }) + this.close()
@@ -62,7 +82,7 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
       case 'error':
         return this.error(part.error);
       default:
-        // Block starts and ends, tool input fragments (a call goes out whole) and raw parts have no chunk.
+        // Block starts, tool input fragments (a call goes out whole) and raw parts have no chunk.
         return '';
     }
   }
@@ -85,9 +105,10 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
     const chunk = {
       candidates: [{ content: { role: 'model', parts }, ...(end === undefined ? {} : { finishReason: end.finishReason }), index: 0 }],
       ...(end?.usageMetadata === undefined ? {} : { usageMetadata: end.usageMetadata }),
-      modelVersion: this.model,
+      modelVersion: this.upstreamModel ?? this.context.model,
       responseId: geminiResponseId(this.id, this.context.requestId),
     };
+    this.started = true;
     return this.frame(JSON.stringify(chunk));
   }
 

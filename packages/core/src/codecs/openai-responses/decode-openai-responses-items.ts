@@ -76,7 +76,9 @@ export function decodeOpenAIReasoningItem(item: OpenAIResponsesReasoningItem): R
     text: texts.map((entry) => entry.text).join('\n\n'),
     ...(envelope?.signature === undefined ? {} : { signature: envelope.signature }),
     ...(envelope?.redactedData === undefined ? {} : { redactedData: envelope.redactedData }),
-    ...(Object.keys(options).length === 0 ? {} : { providerOptions: { openai: { ...options } } }),
+    ...(Object.keys(options).length === 0 && envelope?.providerOptions === undefined
+      ? {}
+      : { providerOptions: { ...envelope?.providerOptions, ...(Object.keys(options).length === 0 ? {} : { openai: { ...options } }) } }),
   };
 }
 

@@ -102,7 +102,8 @@ export function applyFinishReason(response: OpenAIResponsesResponse, finishReaso
 
 /**
  * A canonical reasoning part as a reasoning item: its text as the summary; as `encrypted_content`,
- * OpenAI's own when it came from OpenAI, else the signature or redacted data another provider needs back.
+ * OpenAI's own when it came from OpenAI, else the signature, redacted data or provider options (a Google
+ * backend's thought signature) another provider needs back.
  */
 export function encodeReasoningItem(part: ReasoningPartV1, status: 'in_progress' | 'completed'): OpenAIResponsesOutputReasoning {
   const options = part.providerOptions?.openai;
@@ -113,11 +114,14 @@ export function encodeReasoningItem(part: ReasoningPartV1, status: 'in_progress'
     summary: part.text.length === 0 ? [] : [{ type: 'summary_text', text: part.text }],
     status,
   };
+  const { openai: _openai, ...others } = part.providerOptions ?? {};
+  const carried = Object.keys(others).length > 0;
   if (typeof options?.['encryptedContent'] === 'string') item.encrypted_content = options['encryptedContent'];
-  else if (part.signature !== undefined || part.redactedData !== undefined) {
+  else if (part.signature !== undefined || part.redactedData !== undefined || carried) {
     item.encrypted_content = encodeReasoningEnvelope({
       ...(part.signature === undefined ? {} : { signature: part.signature }),
       ...(part.redactedData === undefined ? {} : { redactedData: part.redactedData }),
+      ...(carried ? { providerOptions: others } : {}),
     });
   }
   return item;

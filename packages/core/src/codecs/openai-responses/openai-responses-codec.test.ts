@@ -288,6 +288,7 @@ describe('encoding a canonical answer as a response object', () => {
       content: [
         { type: 'reasoning', text: 'Signed thought.', signature: 'sig-anthropic' },
         { type: 'reasoning', text: '', redactedData: 'opaque-data' },
+        { type: 'reasoning', text: 'Google thought.', providerOptions: { google: { thoughtSignature: 'sig-google' } } },
       ],
     };
     const output = (codec.encodeResponse(signed, contextOf({})) as { output: Record<string, unknown>[] }).output;
@@ -305,6 +306,11 @@ describe('encoding a canonical answer as a response object', () => {
           providerOptions: { openai: { itemId: output[0]!['id'] } },
         },
         { type: 'reasoning', text: '', redactedData: 'opaque-data', providerOptions: { openai: { itemId: output[1]!['id'] } } },
+        {
+          type: 'reasoning',
+          text: 'Google thought.',
+          providerOptions: { google: { thoughtSignature: 'sig-google' }, openai: { itemId: output[2]!['id'] } },
+        },
       ],
     });
     // OpenAI's own encrypted content is passed through as it is, and the request may still go natively.
