@@ -119,6 +119,10 @@ describe('/v1beta/models in front of the Anthropic plugin, through @google/genai
     await client.models.generateContent({ model: 'claude', contents: 'Quick?', config: { thinkingConfig: { thinkingBudget: 0 } } });
     const [, off] = await requestsOfTest(2);
     expect(off!.body).not.toHaveProperty('thinking');
+    // Gemini's dynamic budget (-1, the model decides) still thinks on a backend that needs a budget: a medium one.
+    await client.models.generateContent({ model: 'claude', contents: 'Think?', config: { thinkingConfig: { thinkingBudget: -1 } } });
+    const [, , dynamic] = await requestsOfTest(3);
+    expect(dynamic!.body).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 8192 } });
   });
 
   it('streams a signed thought to a chat, which sends it back whole and signed on the next turn', async () => {

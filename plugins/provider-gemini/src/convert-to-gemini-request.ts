@@ -82,9 +82,12 @@ export async function convertToGeminiRequest(
       generation.responseSchema = schema;
     }
   }
-  const thinking = geminiThinkingConfig(request.reasoning, options.modelId, warnings);
-  if (thinking !== undefined || extraThinking !== undefined) {
-    generation.thinkingConfig = { ...thinking, ...(extraThinking as GeminiGenerationConfig['thinkingConfig']) };
+  const extraThinkingConfig = extraThinking as GeminiGenerationConfig['thinkingConfig'] | undefined;
+  // A dynamic budget (-1) given in Google's own terms stands alone: the effort core derived from it is for other backends.
+  const dynamic = (extraThinkingConfig as { thinkingBudget?: unknown } | undefined)?.thinkingBudget === -1;
+  const thinking = dynamic ? undefined : geminiThinkingConfig(request.reasoning, options.modelId, warnings);
+  if (thinking !== undefined || extraThinkingConfig !== undefined) {
+    generation.thinkingConfig = { ...thinking, ...extraThinkingConfig };
   }
   Object.assign(generation, extraGeneration);
 

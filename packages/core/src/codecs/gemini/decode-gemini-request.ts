@@ -266,6 +266,8 @@ function applyGenerationConfig(request: GeminiGenerateContentRequest, decoded: C
     const reasoning: ReasoningSettingsV1 = {};
     if (thinking.thinkingBudget === 0) reasoning.effort = 'none';
     else if (thinking.thinkingBudget !== undefined && thinking.thinkingBudget > 0) reasoning.budgetTokens = thinking.thinkingBudget;
+    // -1 is Gemini's dynamic budget, the model's own choice: a medium effort for backends that need one to think at all.
+    else if (thinking.thinkingBudget === -1) reasoning.effort = 'medium';
     if (thinking.thinkingLevel !== undefined && thinking.thinkingLevel !== 'THINKING_LEVEL_UNSPECIFIED') {
       reasoning.effort = thinkingLevels[thinking.thinkingLevel];
     }
