@@ -12,6 +12,8 @@ import { createGeminiError } from './create-gemini-error.js';
 
 /** Where a Google API lives and how it is authenticated: the Gemini API's key, or Vertex AI's access token. */
 export interface GeminiEndpoint {
+  /** The API's base URL, its version segment included (`https://generativelanguage.googleapis.com/v1beta`). */
+  readonly baseURL: string;
   /** The URL of a method of a model: `…/models/gemini-2.5-flash:generateContent`. */
   modelURL(modelId: string, method: string): string;
   /** The credential headers, loaded now (read at call time; a missing credential throws `MissingCredentialError`). */

@@ -10,15 +10,15 @@ import type {
   PassthroughResponseV1,
   ProviderV1,
 } from '@modelgate/core';
-import { sendPassthrough, type HttpPools } from '@modelgate/plugin-kit';
+import type { HttpPools } from '@modelgate/plugin-kit';
 import type { GeminiMediaFetcher } from './convert-gemini-media.js';
 import { defaultGeminiBaseURL, geminiKeyVariables, type GeminiApiKeyEndpoint } from './gemini-api-key-endpoint.js';
 import { GeminiChatModel } from './gemini-chat-model.js';
-import { googleApiRoot } from './google-api-root.js';
 import type { GeminiClient } from './gemini-client.js';
 import { GeminiEmbeddingModel, geminiModelName } from './gemini-embedding-model.js';
 import { findGeminiModelMetadata } from './gemini-model-metadata.js';
 import type { GeminiRequest } from './gemini-wire.js';
+import { sendGooglePassthrough } from './send-google-passthrough.js';
 
 export interface GeminiProviderParts {
   name: string;
@@ -61,13 +61,7 @@ export class GeminiProvider implements ProviderV1 {
    * (`/v1beta/models/gemini-2.5-flash:generateContent`), as it is, with `x-goog-api-key`.
    */
   async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
-    const headers = { ...request.headers, ...(await this.parts.endpoint.credentialHeaders(options)) };
-    return sendPassthrough(this.parts.pools, request, {
-      provider: this.name,
-      baseURL: googleApiRoot(this.parts.endpoint.baseURL),
-      headers,
-      call: options,
-    });
+    return sendGooglePassthrough(this.parts.endpoint, this.parts.pools, this.name, request, options);
   }
 
   embeddings(modelId: string): EmbeddingModelV1 {

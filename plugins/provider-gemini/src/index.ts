@@ -14,6 +14,7 @@ export {
 } from './gemini-media-settings.js';
 export { defaultGeminiBaseURL, geminiKeyVariables, GeminiApiKeyEndpoint } from './gemini-api-key-endpoint.js';
 export { googleApiRoot } from './google-api-root.js';
+export { sendGooglePassthrough } from './send-google-passthrough.js';
 export { GeminiClient, type GeminiEndpoint, type GeminiSendOptions } from './gemini-client.js';
 export { GeminiChatModel, type GeminiChatModelOptions } from './gemini-chat-model.js';
 export { GeminiEmbeddingModel, embeddingTexts, geminiModelName } from './gemini-embedding-model.js';

@@ -9,14 +9,14 @@ import type {
   PassthroughResponseV1,
   ProviderV1,
 } from '@modelgate/core';
-import { sendPassthrough, type HttpPools } from '@modelgate/plugin-kit';
+import type { HttpPools } from '@modelgate/plugin-kit';
 import {
   defaultGeminiBaseURL,
   findGeminiModelMetadata,
   GeminiChatModel,
-  googleApiRoot,
   type GeminiClient,
   type GeminiMediaFetcher,
+  sendGooglePassthrough,
   type GeminiRequest,
 } from '@modelgate/provider-gemini';
 import { VertexEmbeddingModel } from './vertex-embedding-model.js';
@@ -71,13 +71,7 @@ export class VertexProvider implements ProviderV1 {
    * with the service account's access token as Bearer.
    */
   async passthrough(request: PassthroughRequestV1, options: CallOptions): Promise<PassthroughResponseV1> {
-    const headers = { ...request.headers, ...(await this.parts.endpoint.credentialHeaders(options)) };
-    return sendPassthrough(this.parts.pools, request, {
-      provider: this.name,
-      baseURL: googleApiRoot(this.parts.endpoint.baseURL),
-      headers,
-      call: options,
-    });
+    return sendGooglePassthrough(this.parts.endpoint, this.parts.pools, this.name, request, options);
   }
 
   /** Healthy when the service account gets an access token; never throws, except for an abort. */
