@@ -17,8 +17,8 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { CohereClientV2 } from 'cohere-ai';
 import { AzureOpenAI } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonLineLogger } from './logging/json-line-logger.js';
 import { startServer, type RunningServer } from './server.js';
+import { AccessLines } from './test-fixtures/access-lines.js';
 import { testMasterKey } from './test-fixtures/mock-gateway.js';
 
 const geminiKey = 'AIzaSy-native-passthrough-0123456789';
@@ -32,17 +32,7 @@ let azure: MockAzureServer;
 let cohere: Awaited<ReturnType<typeof startMockCohere>>;
 let bedrock: MockBedrockServer;
 let server: RunningServer;
-const lines: Array<Record<string, unknown>> = [];
-
-/** The access line of the last pass-through request answered (written once the answer has left). */
-async function accessLine(): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < 1000; attempt += 1) {
-    const line = lines.findLast((candidate) => candidate.msg === 'request' && candidate.route === '/passthrough/:provider/*');
-    if (line !== undefined) return line;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('no access line');
-}
+const access = new AccessLines();
 
 beforeAll(async () => {
   [gemini, vertex, azure, cohere, bedrock] = await Promise.all([
@@ -79,7 +69,7 @@ beforeAll(async () => {
     }),
     host: '127.0.0.1',
     port: 0,
-    logger: new JsonLineLogger('info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
+    logger: access.logger,
   });
 });
 
@@ -199,7 +189,7 @@ describe('openai’s AzureOpenAI pointed at /passthrough/azure', () => {
 describe('the AWS SDK’s BedrockRuntimeClient pointed at /passthrough/bedrock', () => {
   it('ConverseCommand: the gateway key as the Bedrock API key (Bearer), SigV4 upstream', async () => {
     bedrock.enqueue({ type: 'text', text: 'Native Bedrock.', usage: { inputTokens: 5, outputTokens: 2 } });
-    lines.length = 0;
+    access.clear();
     const client = new BedrockRuntimeClient({
       region: 'us-east-1',
       endpoint: `${server.url}/passthrough/bedrock`,
@@ -224,7 +214,7 @@ describe('the AWS SDK’s BedrockRuntimeClient pointed at /passthrough/bedrock',
     expect(await bedrock.isAuthorized(sent)).toBe(true);
     expect(JSON.stringify(sent.headers)).not.toContain(testMasterKey);
     // The answer's usage is metered, priced by the model of the request's path.
-    expect(await accessLine()).toMatchObject({ inputTokens: 5, outputTokens: 2, cost_usd: expect.any(Number) });
+    expect(await access.last('/passthrough/:provider/*')).toMatchObject({ inputTokens: 5, outputTokens: 2, cost_usd: expect.any(Number) });
   });
 });
 
@@ -233,14 +223,14 @@ describe('cohere-ai’s CohereClientV2 pointed at /passthrough/cohere', () => {
 
   it('chat: the gateway key as Bearer, the Cohere key upstream', async () => {
     cohere.enqueue({ type: 'text', text: 'Native Cohere.' });
-    lines.length = 0;
+    access.clear();
     const response = await client().chat({ model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hi' }] });
     expect(response.message.content?.[0]).toMatchObject({ type: 'text', text: 'Native Cohere.' });
     const sent = cohere.requests.at(-1)!;
     expect(sent.path).toBe('/v2/chat');
     expect(sent.headers.authorization).toBe(`Bearer ${cohereKey}`);
     // Cohere's answer names no model: the request's prices it.
-    expect(await accessLine()).toMatchObject({ inputTokens: expect.any(Number), cost_usd: expect.any(Number) });
+    expect(await access.last('/passthrough/:provider/*')).toMatchObject({ inputTokens: expect.any(Number), cost_usd: expect.any(Number) });
   });
 
   it('chatStream', async () => {

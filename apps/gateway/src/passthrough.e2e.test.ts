@@ -13,8 +13,8 @@ import {
 } from '@modelgate/testkit';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JsonLineLogger } from './logging/json-line-logger.js';
 import { startServer, type RunningServer } from './server.js';
+import { AccessLines } from './test-fixtures/access-lines.js';
 import { testMasterKey } from './test-fixtures/mock-gateway.js';
 import { scriptedProviderPlugin } from './test-fixtures/scripted-provider.js';
 
@@ -28,7 +28,7 @@ let anthropic: MockAnthropicServer;
 let gemini: MockGeminiServer;
 let bedrock: MockBedrockServer;
 let server: RunningServer;
-const lines: Record<string, unknown>[] = [];
+const access = new AccessLines();
 
 beforeAll(async () => {
   openai = await startMockOpenAI({ apiKey: openAIKey });
@@ -58,7 +58,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     plugins: [scriptedProviderPlugin],
-    logger: new JsonLineLogger('info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
+    logger: access.logger,
   });
 });
 
@@ -72,22 +72,12 @@ beforeEach(() => {
   anthropic.reset();
 });
 
-/** The access line of the last passthrough request answered. */
-async function accessLine(): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < 1000; attempt += 1) {
-    const line = lines.findLast((candidate) => candidate.msg === 'request' && candidate.route === '/passthrough/:provider/*');
-    if (line !== undefined) return line;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('no access line');
-}
-
 describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatible provider', () => {
   const client = () => new OpenAI({ apiKey: testMasterKey, baseURL: `${server.url}/passthrough/oai`, maxRetries: 0 });
 
   it('sends the request as it is with the provider key, and notes the usage on the access log', async () => {
     openai.enqueue({ type: 'text', content: 'Native hello.', usage: { promptTokens: 11, completionTokens: 3 } });
-    lines.length = 0;
+    access.clear();
     const completion = await client().chat.completions.create({
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: 'Hi' }],
@@ -100,7 +90,7 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
     expect(sent.rawBody).toBe(JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], seed: 7 }));
     expect(sent.headers['x-stainless-lang']).toBeUndefined();
     expect(JSON.stringify(sent.headers)).not.toContain(testMasterKey);
-    const line = await accessLine();
+    const line = await access.last('/passthrough/:provider/*');
     expect(line).toMatchObject({ status: 200, inputTokens: 11, outputTokens: 3 });
     expect(line.cost_usd).toEqual(expect.any(Number));
   });
@@ -200,7 +190,7 @@ describe('/passthrough/{provider} with the Anthropic SDK against the Anthropic p
 
   it('answers messages.create with x-api-key replaced and the caller’s anthropic-version kept', async () => {
     anthropic.enqueue({ type: 'text', text: 'Bonjour natively.', usage: { inputTokens: 20, outputTokens: 4 } });
-    lines.length = 0;
+    access.clear();
     const message = await client().messages.create({ model: claude, max_tokens: 100, messages: [{ role: 'user', content: 'Hello?' }] });
     expect(message.content[0]).toMatchObject({ type: 'text', text: 'Bonjour natively.' });
     const sent = anthropic.requests.at(-1)!;
@@ -210,7 +200,7 @@ describe('/passthrough/{provider} with the Anthropic SDK against the Anthropic p
     expect(sent.headers['anthropic-version']).toBe('2023-06-01');
     expect(sent.headers.authorization).toBeUndefined();
     expect(sent.rawBody).toBe(JSON.stringify({ model: claude, max_tokens: 100, messages: [{ role: 'user', content: 'Hello?' }] }));
-    expect(await accessLine()).toMatchObject({ status: 200, inputTokens: 20, outputTokens: 4 });
+    expect(await access.last('/passthrough/:provider/*')).toMatchObject({ status: 200, inputTokens: 20, outputTokens: 4 });
   });
 
   it('sends the configured anthropic-version when the caller sent none', async () => {
@@ -243,7 +233,7 @@ describe('/passthrough/{provider} with the Anthropic SDK against the Anthropic p
 describe('/passthrough/{provider} with fetch against the Gemini plugin', () => {
   it('sends x-goog-api-key and notes usageMetadata', async () => {
     gemini.enqueue({ type: 'text', text: 'Gemini natively.', usage: { inputTokens: 6, outputTokens: 2 } });
-    lines.length = 0;
+    access.clear();
     const response = await fetch(`${server.url}/passthrough/gem/v1beta/models/gemini-2.5-flash:generateContent`, {
       method: 'POST',
       headers: { 'x-api-key': testMasterKey, 'content-type': 'application/json' },
@@ -256,7 +246,7 @@ describe('/passthrough/{provider} with fetch against the Gemini plugin', () => {
     expect(sent.path).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(sent.headers['x-goog-api-key']).toBe(geminiKey);
     expect(sent.headers['x-api-key']).toBeUndefined();
-    expect(await accessLine()).toMatchObject({ status: 200, inputTokens: 6, outputTokens: 2 });
+    expect(await access.last('/passthrough/:provider/*')).toMatchObject({ status: 200, inputTokens: 6, outputTokens: 2 });
   });
 });
 
