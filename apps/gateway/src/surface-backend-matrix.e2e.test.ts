@@ -62,6 +62,23 @@ const calls = [
 ];
 const results = ['weather-result-sunny', 'time-result-noon'];
 
+/**
+ * A tool result as each backend's wire carries it, from the value the surface sent: Gemini clients send
+ * an object (`functionResponse.response`), the others text. Google's wire has the value under `output`
+ * (ADR 0026); Bedrock's a `text` or `json` block; the rest JSON text.
+ */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+const backendResultContent: Record<BackendName, (value: unknown) => string> = {
+  openai: asText,
+  anthropic: asText,
+  gemini: (value) => JSON.stringify({ output: value }),
+  vertex: (value) => JSON.stringify({ output: value }),
+  bedrock: (value) => JSON.stringify([typeof value === 'string' ? { text: value } : { json: value }]),
+  azure: asText,
+  cohere: asText,
+  mistral: asText,
+};
+
 function surface(name: string): SurfaceClient {
   return surfaces.find((candidate) => candidate.name === name)!;
 }
@@ -80,6 +97,7 @@ for (const surfaceName of surfaceNames) {
           const client = surface(surfaceName);
           const result = await client.text(backendName, stream);
           expect(result.text).toBe(answer);
+          expect(result.finish).toBe(client.finishes.text);
           expect(result.usage).toEqual(expectedUsage(client, usage));
         });
 
@@ -90,6 +108,7 @@ for (const surfaceName of surfaceNames) {
           const client = surface(surfaceName);
           const turn = await client.toolCalls(backendName, stream);
           expect(turn.text).toBe(preamble);
+          expect(turn.finish).toBe(client.finishes.toolCalls);
           expect(turn.usage).toEqual(expectedUsage(client, usage));
           expect(turn.calls.map((call) => [call.name, call.input])).toEqual(calls.map((call) => [call.name, JSON.parse(call.input)]));
           expect(new Set(turn.calls.map((call) => call.id)).size).toBe(2);
@@ -105,7 +124,9 @@ for (const surfaceName of surfaceNames) {
           sent.results.forEach((result, index) => {
             const call = sent.calls.find((candidate) => candidate.link === result.link);
             expect(call?.name).toBe(calls[index]!.name);
-            expect(result.content).toContain(results[index]);
+            expect(result.content).toBe(
+              backendResultContent[backendName](surfaceName === 'gemini' ? { result: results[index] } : results[index]!),
+            );
           });
         });
       });

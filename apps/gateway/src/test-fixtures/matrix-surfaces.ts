@@ -28,6 +28,7 @@ export interface SurfaceUsage {
 
 export interface SurfaceToolTurn {
   text: string;
+  finish: string | undefined;
   calls: SurfaceToolCall[];
   usage: SurfaceUsage | undefined;
   followUp(results: string[]): Promise<string>;
@@ -37,7 +38,9 @@ export interface SurfaceClient {
   name: string;
   /** The usage details the surface has fields for. */
   usageDetails: readonly UsageDetail[];
-  text(model: string, stream: boolean): Promise<{ text: string; usage: SurfaceUsage | undefined }>;
+  /** The surface's finish reason (the Responses API's status) for a text answer and for tool calls. */
+  finishes: { text: string; toolCalls: string };
+  text(model: string, stream: boolean): Promise<{ text: string; finish: string | undefined; usage: SurfaceUsage | undefined }>;
   /** Asks with both tools; the answer's text before the calls, the calls, usage, and a way to send the calls' results back. */
   toolCalls(model: string, stream: boolean): Promise<SurfaceToolTurn>;
 }
@@ -74,10 +77,12 @@ function chatCompletions(client: OpenAI): SurfaceClient {
   return {
     name: 'chat completions',
     usageDetails: ['cacheRead', 'reasoning'],
+    finishes: { text: 'stop', toolCalls: 'tool_calls' },
     text: async (model, stream) => {
       if (!stream) {
         const completion = await client.chat.completions.create({ model, messages: [question] });
-        return { text: completion.choices[0]?.message.content ?? '', usage: chatUsage(completion.usage) };
+        const choice = completion.choices[0];
+        return { text: choice?.message.content ?? '', finish: choice?.finish_reason, usage: chatUsage(completion.usage) };
       }
       const chunks = await client.chat.completions.create({
         model,
@@ -86,20 +91,24 @@ function chatCompletions(client: OpenAI): SurfaceClient {
         stream_options: { include_usage: true },
       });
       let text = '';
+      let finish: string | undefined;
       let usage: SurfaceUsage | undefined;
       for await (const chunk of chunks) {
         text += chunk.choices[0]?.delta.content ?? '';
+        finish = chunk.choices[0]?.finish_reason ?? finish;
         if (chunk.usage) usage = chatUsage(chunk.usage);
       }
-      return { text, usage };
+      return { text, finish, usage };
     },
     toolCalls: async (model, stream) => {
       let calls: { id: string; name: string; arguments: string; fragments?: string }[];
       let text = '';
+      let finish: string | undefined;
       let usage: SurfaceUsage | undefined;
       if (!stream) {
         const completion = await client.chat.completions.create({ model, messages: [question], tools });
         text = completion.choices[0]?.message.content ?? '';
+        finish = completion.choices[0]?.finish_reason;
         usage = chatUsage(completion.usage);
         calls = (completion.choices[0]?.message.tool_calls ?? []).flatMap((call) =>
           call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
@@ -115,6 +124,7 @@ function chatCompletions(client: OpenAI): SurfaceClient {
         calls = [];
         for await (const chunk of chunks) {
           text += chunk.choices[0]?.delta.content ?? '';
+          finish = chunk.choices[0]?.finish_reason ?? finish;
           if (chunk.usage) usage = chatUsage(chunk.usage);
           for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
             const call = (calls[delta.index] ??= { id: '', name: '', arguments: '', fragments: '' });
@@ -127,6 +137,7 @@ function chatCompletions(client: OpenAI): SurfaceClient {
       }
       return {
         text,
+        finish,
         usage,
         calls: calls.map((call) => ({
           id: call.id,
@@ -175,12 +186,13 @@ function messages(client: Anthropic): SurfaceClient {
   return {
     name: 'messages',
     usageDetails: ['cacheRead', 'cacheWrite'],
+    finishes: { text: 'end_turn', toolCalls: 'tool_use' },
     text: async (model, stream) => {
       const message = stream
         ? await client.messages.stream({ model, max_tokens: 256, messages: [question] }).finalMessage()
         : await client.messages.create({ model, max_tokens: 256, messages: [question] });
       const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-      return { text, usage: usageOf(message.usage) };
+      return { text, finish: message.stop_reason ?? undefined, usage: usageOf(message.usage) };
     },
     toolCalls: async (model, stream) => {
       let message: Anthropic.Message;
@@ -199,6 +211,7 @@ function messages(client: Anthropic): SurfaceClient {
       const uses = message.content.flatMap((block, index) => (block.type === 'tool_use' ? [{ block, index }] : []));
       return {
         text: message.content.map((block) => (block.type === 'text' ? block.text : '')).join(''),
+        finish: message.stop_reason ?? undefined,
         usage: usageOf(message.usage),
         calls: uses.map(({ block, index }) => ({
           id: block.id,
@@ -253,17 +266,18 @@ function responses(client: OpenAI): SurfaceClient {
   return {
     name: 'responses',
     usageDetails: ['cacheRead', 'reasoning'],
+    finishes: { text: 'completed', toolCalls: 'completed' },
     text: async (model, stream) => {
       if (!stream) {
         const response = await client.responses.create({ model, input: matrixQuestion, store: false });
-        return { text: response.output_text, usage: usageOf(response.usage) };
+        return { text: response.output_text, finish: response.status, usage: usageOf(response.usage) };
       }
       const events = client.responses.stream({ model, input: matrixQuestion, store: false });
       let text = '';
       for await (const event of events) if (event.type === 'response.output_text.delta') text += event.delta;
       const response = await events.finalResponse();
       expectSame(text, response.output_text);
-      return { text, usage: usageOf(response.usage) };
+      return { text, finish: response.status, usage: usageOf(response.usage) };
     },
     toolCalls: async (model, stream) => {
       let response: OpenAI.Responses.Response;
@@ -282,6 +296,7 @@ function responses(client: OpenAI): SurfaceClient {
       const items = response.output.flatMap((item, index) => (item.type === 'function_call' ? [{ item, index }] : []));
       return {
         text: response.output_text,
+        finish: response.status,
         usage: usageOf(response.usage),
         calls: items.map(({ item, index }) => ({
           id: item.call_id,
@@ -344,35 +359,42 @@ function gemini(client: GoogleGenAI): SurfaceClient {
   return {
     name: 'gemini',
     usageDetails: ['cacheRead', 'reasoning'],
+    finishes: { text: 'STOP', toolCalls: 'STOP' },
     text: async (model, stream) => {
       if (!stream) {
         const response = await client.models.generateContent({ model, contents: [question] });
-        return { text: response.text ?? '', usage: geminiUsage(response.usageMetadata) };
+        return { text: response.text ?? '', finish: response.candidates?.[0]?.finishReason, usage: geminiUsage(response.usageMetadata) };
       }
       let text = '';
+      let finish: string | undefined;
       let usage: SurfaceUsage | undefined;
       for await (const chunk of await client.models.generateContentStream({ model, contents: [question] })) {
         text += chunk.text ?? '';
+        finish = chunk.candidates?.[0]?.finishReason ?? finish;
         if (chunk.usageMetadata?.promptTokenCount !== undefined) usage = geminiUsage(chunk.usageMetadata);
       }
-      return { text, usage };
+      return { text, finish, usage };
     },
     toolCalls: async (model, stream) => {
       const parts: NonNullable<Content['parts']> = [];
+      let finish: string | undefined;
       let usage: SurfaceUsage | undefined;
       if (stream) {
         for await (const chunk of await client.models.generateContentStream({ model, contents: [question], config: { tools } })) {
           parts.push(...(chunk.candidates?.[0]?.content?.parts ?? []));
+          finish = chunk.candidates?.[0]?.finishReason ?? finish;
           if (chunk.usageMetadata?.promptTokenCount !== undefined) usage = geminiUsage(chunk.usageMetadata);
         }
       } else {
         const response = await client.models.generateContent({ model, contents: [question], config: { tools } });
         parts.push(...(response.candidates?.[0]?.content?.parts ?? []));
+        finish = response.candidates?.[0]?.finishReason;
         usage = geminiUsage(response.usageMetadata);
       }
       const calls = parts.flatMap((part) => (part.functionCall ? [part.functionCall] : []));
       return {
         text: parts.map((part) => (part.text !== undefined && part.thought !== true ? part.text : '')).join(''),
+        finish,
         usage,
         // Gemini carries arguments as an object, whole in one part even when streamed: there are no text fragments.
         calls: calls.map((call) => ({ id: call.id ?? '', name: call.name ?? '', input: call.args })),
