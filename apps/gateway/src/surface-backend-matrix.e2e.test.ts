@@ -5,8 +5,9 @@ import { backendToolTurn } from './test-fixtures/backend-tool-turns.js';
 import { matrixSurfaces, type SurfaceClient, type SurfaceUsage, type UsageDetail } from './test-fixtures/matrix-surfaces.js';
 import { startEveryBackend, type BackendName, type EveryBackend, type RunningBackend } from './test-fixtures/start-every-backend.js';
 
-// Every client surface in front of every backend plugin, through the official SDKs: text, two parallel
-// tool calls and their results, and usage, streamed and not.
+// Every client surface in front of every backend plugin, through the official SDKs (openai for Chat
+// Completions and Responses, @anthropic-ai/sdk, @google/genai): text, finish reasons, two parallel tool
+// calls and their results, and usage, streamed and not.
 let every: EveryBackend;
 let server: RunningServer;
 let surfaces: SurfaceClient[];
@@ -58,7 +59,8 @@ const answer = 'Sunny in Oslo, and it is noon there.';
 const preamble = 'Let me look both up.';
 const calls = [
   { name: 'get_weather', input: '{"city":"Oslo"}' },
-  { name: 'get_time', input: '{"zone":"Europe/Oslo"}' },
+  // Nested values, escapes and non-ASCII text, which streams split mid-way.
+  { name: 'get_time', input: '{"zone":"Europe/Oslo","formats":["24h",{"iso":true}],"note":"say \\"noon\\" — ø"}' },
 ];
 const results = ['weather-result-sunny', 'time-result-noon'];
 
@@ -99,6 +101,14 @@ for (const surfaceName of surfaceNames) {
           expect(result.text).toBe(answer);
           expect(result.finish).toBe(client.finishes.text);
           expect(result.usage).toEqual(expectedUsage(client, usage));
+        });
+
+        it('shows a truncated answer with the surface’s length finish', async () => {
+          backend(backendName).upstream.enqueue({ type: 'text', text: answer, finishReason: 'length' });
+          const client = surface(surfaceName);
+          const result = await client.text(backendName, stream);
+          expect(result.text).toBe(answer);
+          expect(result.finish).toBe(client.finishes.length);
         });
 
         it('shows two parallel tool calls, then carries their results to the backend in its own form', async () => {

@@ -38,8 +38,8 @@ export interface SurfaceClient {
   name: string;
   /** The usage details the surface has fields for. */
   usageDetails: readonly UsageDetail[];
-  /** The surface's finish reason (the Responses API's status) for a text answer and for tool calls. */
-  finishes: { text: string; toolCalls: string };
+  /** The surface's finish reason (the Responses API's status) for a text answer, a truncated one, and tool calls. */
+  finishes: { text: string; length: string; toolCalls: string };
   text(model: string, stream: boolean): Promise<{ text: string; finish: string | undefined; usage: SurfaceUsage | undefined }>;
   /** Asks with both tools; the answer's text before the calls, the calls, usage, and a way to send the calls' results back. */
   toolCalls(model: string, stream: boolean): Promise<SurfaceToolTurn>;
@@ -77,7 +77,7 @@ function chatCompletions(client: OpenAI): SurfaceClient {
   return {
     name: 'chat completions',
     usageDetails: ['cacheRead', 'reasoning'],
-    finishes: { text: 'stop', toolCalls: 'tool_calls' },
+    finishes: { text: 'stop', length: 'length', toolCalls: 'tool_calls' },
     text: async (model, stream) => {
       if (!stream) {
         const completion = await client.chat.completions.create({ model, messages: [question] });
@@ -186,7 +186,7 @@ function messages(client: Anthropic): SurfaceClient {
   return {
     name: 'messages',
     usageDetails: ['cacheRead', 'cacheWrite'],
-    finishes: { text: 'end_turn', toolCalls: 'tool_use' },
+    finishes: { text: 'end_turn', length: 'max_tokens', toolCalls: 'tool_use' },
     text: async (model, stream) => {
       const message = stream
         ? await client.messages.stream({ model, max_tokens: 256, messages: [question] }).finalMessage()
@@ -266,7 +266,7 @@ function responses(client: OpenAI): SurfaceClient {
   return {
     name: 'responses',
     usageDetails: ['cacheRead', 'reasoning'],
-    finishes: { text: 'completed', toolCalls: 'completed' },
+    finishes: { text: 'completed', length: 'incomplete', toolCalls: 'completed' },
     text: async (model, stream) => {
       if (!stream) {
         const response = await client.responses.create({ model, input: matrixQuestion, store: false });
@@ -359,7 +359,7 @@ function gemini(client: GoogleGenAI): SurfaceClient {
   return {
     name: 'gemini',
     usageDetails: ['cacheRead', 'reasoning'],
-    finishes: { text: 'STOP', toolCalls: 'STOP' },
+    finishes: { text: 'STOP', length: 'MAX_TOKENS', toolCalls: 'STOP' },
     text: async (model, stream) => {
       if (!stream) {
         const response = await client.models.generateContent({ model, contents: [question] });
