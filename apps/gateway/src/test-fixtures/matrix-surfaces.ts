@@ -288,6 +288,9 @@ function responses(client: OpenAI): SurfaceClient {
           if (event.type === 'response.function_call_arguments.delta') {
             fragments.set(event.output_index, (fragments.get(event.output_index) ?? '') + event.delta);
           }
+          if (event.type === 'response.function_call_arguments.done') {
+            expectSame(fragments.get(event.output_index) ?? '', event.arguments);
+          }
         }
         response = await events.finalResponse();
       } else {
@@ -331,6 +334,7 @@ function responses(client: OpenAI): SurfaceClient {
   };
 }
 
+/** Throws when a stream's pieces do not add up to what it finally says. */
 function expectSame(streamed: string, final: string): void {
   if (streamed !== final) throw new Error(`The streamed text ${JSON.stringify(streamed)} differs from the final ${JSON.stringify(final)}.`);
 }
