@@ -9,6 +9,7 @@ import { encodeOpenAIChatResponse } from './encode-openai-chat-response.js';
 import type { OpenAIChatRequest } from './openai-chat-wire-types.js';
 import { OpenAIChunkEncoder } from './openai-chunk-encoder.js';
 import { openAIErrorBodyOf } from './openai-error-body.js';
+import { isPlainChatRequest } from './is-plain-chat-request.js';
 import { openAIChatRequestSchema } from './openai-request-schemas.js';
 
 export interface OpenAIChatEncoding {
@@ -74,7 +75,8 @@ export const openAIChatCodec: ChatCodecV1<OpenAIChatEncoding> = {
   name: 'openai-chat',
   nativeFormat: 'openai-chat',
   decode(body: unknown) {
-    const wire = validateRequest(openAIChatRequestSchema, body) as OpenAIChatRequest;
+    // Most bodies are plainly valid and used as they came; the schema judges (and names the field of) the rest.
+    const wire = (isPlainChatRequest(body) ? body : validateRequest(openAIChatRequestSchema, body)) as OpenAIChatRequest;
     let request: ChatRequestV1 | undefined;
     return {
       model: wire.model,
