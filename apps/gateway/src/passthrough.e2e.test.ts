@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { parseConfig } from '@modelgate/core';
+import { parseConfig, type ProviderV1 } from '@modelgate/core';
 import {
   bedrockTestCredentials,
   startMockAnthropic,
@@ -247,6 +247,120 @@ describe('/passthrough/{provider} with fetch against the Gemini plugin', () => {
     expect(sent.headers['x-goog-api-key']).toBe(geminiKey);
     expect(sent.headers['x-api-key']).toBeUndefined();
     expect(await access.last('/passthrough/:provider/*')).toMatchObject({ status: 200, inputTokens: 6, outputTokens: 2 });
+  });
+});
+
+/**
+ * Keeps a copy of the bytes a provider's pass-through answer brings, as the gateway receives them, so that a
+ * test can compare them with what its client got.
+ */
+function recordUpstreamBytes(name: string): { bytes(): Buffer; restore(): void } {
+  const provider = server.gateway.provider(name)!;
+  const original = provider.passthrough!;
+  const chunks: Buffer[] = [];
+  const passthrough: NonNullable<ProviderV1['passthrough']> = async (request, options) => {
+    const answer = await original.call(provider, request, options);
+    async function* copied(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of answer.body) {
+        chunks.push(Buffer.from(chunk));
+        yield chunk;
+      }
+    }
+    return { ...answer, body: copied() };
+  };
+  provider.passthrough = passthrough;
+  return {
+    bytes: () => Buffer.concat(chunks),
+    restore: () => {
+      provider.passthrough = original;
+    },
+  };
+}
+
+/** A streamed pass-through request by fetch, its answer read whole as bytes, and the upstream's bytes beside it. */
+async function streamThrough(
+  provider: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; type: string | null; received: string; sent: string }> {
+  const upstream = recordUpstreamBytes(provider);
+  try {
+    const response = await fetch(`${server.url}/passthrough/${provider}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const received = Buffer.from(await response.arrayBuffer()).toString('latin1');
+    return { status: response.status, type: response.headers.get('content-type'), received, sent: upstream.bytes().toString('latin1') };
+  } finally {
+    upstream.restore();
+  }
+}
+
+describe('/passthrough/{provider} meters streamed answers, passing their bytes on unchanged', () => {
+  it('notes the usage chunk of an OpenAI chat stream with include_usage, and its cost', async () => {
+    openai.enqueue({
+      type: 'text',
+      content: 'one two three four',
+      usage: { promptTokens: 1000, completionTokens: 200, cachedTokens: 400 },
+    });
+    access.clear();
+    const answer = await streamThrough('oai', '/chat/completions', {
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.type).toMatch(/^text\/event-stream/);
+    expect(answer.received).toContain('"prompt_tokens":1000');
+    expect(answer.received).toMatch(/data: \[DONE\]\n\n$/);
+    expect(answer.received).toBe(answer.sent);
+    const line = await access.last('/passthrough/:provider/*');
+    expect(line).toMatchObject({ status: 200, inputTokens: 1000, outputTokens: 200, totalTokens: 1200 });
+    // gpt-4o-mini: 0.15 in, 0.075 cached, 0.60 out per million.
+    expect(line.cost_usd).toBeCloseTo((600 * 0.15 + 400 * 0.075 + 200 * 0.6) / 1_000_000, 12);
+  });
+
+  it("folds an Anthropic stream's message_start and message_delta, the cache counted in the input", async () => {
+    anthropic.enqueue({
+      type: 'text',
+      text: 'Streaming natively works.',
+      usage: { inputTokens: 1200, outputTokens: 9, cacheReadTokens: 1000, cacheWriteTokens: 150 },
+    });
+    access.clear();
+    const answer = await streamThrough('claude', '/v1/messages', {
+      model: claude,
+      max_tokens: 100,
+      stream: true,
+      messages: [{ role: 'user', content: 'Hello?' }],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.received).toContain('event: message_delta');
+    expect(answer.received).toBe(answer.sent);
+    const line = await access.last('/passthrough/:provider/*');
+    expect(line).toMatchObject({ status: 200, inputTokens: 1200, outputTokens: 9 });
+    // Claude Sonnet 4.5: 3 in, 0.30 cache read, 3.75 cache write, 15 out per million.
+    expect(line.cost_usd).toBeCloseTo((50 * 3 + 1000 * 0.3 + 150 * 3.75 + 9 * 15) / 1_000_000, 12);
+  });
+
+  it("notes a Gemini SSE stream's last usageMetadata", async () => {
+    gemini.enqueue({
+      type: 'text',
+      text: 'Gemini streams natively, in several pieces.',
+      usage: { inputTokens: 600, outputTokens: 40, cacheReadTokens: 100 },
+    });
+    access.clear();
+    const answer = await streamThrough('gem', '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse', {
+      contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.received.match(/\r\n\r\n/g)?.length).toBeGreaterThan(1);
+    expect(answer.received).toBe(answer.sent);
+    const line = await access.last('/passthrough/:provider/*');
+    expect(line).toMatchObject({ status: 200, inputTokens: 600, outputTokens: 40, totalTokens: 640 });
+    // gemini-2.5-flash: 0.30 in, 0.03 cached, 2.50 out per million.
+    expect(line.cost_usd).toBeCloseTo((500 * 0.3 + 100 * 0.03 + 40 * 2.5) / 1_000_000, 12);
   });
 });
 

@@ -11,37 +11,33 @@ import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { clientCancellation } from '../http/client-cancellation.js';
 import { mayUseProvider } from '../passthrough/may-use-provider.js';
 import { passthroughRequestHeaders, passthroughResponseHeaders } from '../passthrough/passthrough-headers.js';
-import { passthroughRequestModel, passthroughUsageOf } from '../passthrough/passthrough-usage.js';
+import { passthroughAnswerUsage, type PassthroughAnswerUsage } from '../passthrough/passthrough-answer-usage.js';
+import { passthroughRequestModel, type PassthroughUsage } from '../passthrough/passthrough-usage.js';
 import { upstreamPath } from '../passthrough/upstream-path.js';
 import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
 const prefix = '/passthrough/';
 const methods: PassthroughRequestV1['method'][] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-/** A JSON answer larger than this is passed on without its usage being read. */
-const maximumUsageBytes = 4 * 1024 * 1024;
 /** An error answer is read whole (to take configured secrets out of it) up to this size, and cut there. */
 const maximumErrorBytes = 1024 * 1024;
 
-function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
-}
-
 /**
- * The upstream's bytes as they arrive (the reply's stream pipes them with backpressure), keeping a JSON
- * answer's bytes aside to note its usage and cost on the access log once it ended.
+ * The upstream's bytes as they arrive (the reply's stream pipes them with backpressure). Each chunk is read
+ * for its usage only after it was passed on, and the usage is noted once the upstream body ended normally:
+ * a body that breaks, or a client that goes away, ends the loop before that (docs/decisions/0030).
  */
-async function* relay(body: AsyncIterable<Uint8Array>, json: boolean, onJson: (text: string) => void): AsyncGenerator<Uint8Array> {
-  const kept: Uint8Array[] = [];
-  let keptBytes = 0;
+async function* relay(
+  body: AsyncIterable<Uint8Array>,
+  reader: PassthroughAnswerUsage | undefined,
+  onUsage: (usage: PassthroughUsage) => void,
+): AsyncGenerator<Uint8Array> {
   for await (const chunk of body) {
-    if (json && keptBytes <= maximumUsageBytes) {
-      kept.push(chunk);
-      keptBytes += chunk.byteLength;
-    }
     yield chunk;
+    reader?.push(chunk);
   }
-  if (json && keptBytes <= maximumUsageBytes) onJson(Buffer.concat(kept).toString('utf8'));
+  const usage = reader?.usage();
+  if (usage !== undefined) onUsage(usage);
 }
 
 /** An upstream error answer as text, at most `maximumErrorBytes` of it (the rest is dropped and the stream closed). */
@@ -56,15 +52,7 @@ async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
   return Buffer.concat(kept).subarray(0, maximumErrorBytes).toString('utf8');
 }
 
-function noteUsage(request: FastifyRequest, provider: ProviderV1, text: string, requestModel: () => string | undefined): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return;
-  }
-  const usage = passthroughUsageOf(value);
-  if (usage === undefined) return;
+function noteUsage(request: FastifyRequest, provider: ProviderV1, usage: PassthroughUsage, requestModel: () => string | undefined): void {
   const model = usage.model ?? requestModel();
   const prices = model === undefined ? undefined : provider.modelMetadata?.(model)?.prices;
   noteAccessLogUsage(
@@ -118,11 +106,10 @@ export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app
       reply.code(upstream.status).headers(headers);
       // An error answer may quote what was sent (a key a host rejects): configured secrets are taken out of it.
       if (upstream.status >= 400) return reply.send(redactor.redact(await readError(upstream.body)));
-      const json = isJson(upstream.headers['content-type']);
       return reply.send(
         Readable.from(
-          relay(upstream.body, json, (text) =>
-            noteUsage(request, provider, text, () => passthroughRequestModel(passthrough.path, passthrough.body)),
+          relay(upstream.body, passthroughAnswerUsage(upstream.headers['content-type']), (usage) =>
+            noteUsage(request, provider, usage, () => passthroughRequestModel(passthrough.path, passthrough.body)),
           ),
           { objectMode: false },
         ),
