@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { InFlightResponses } from '../http/in-flight-responses.js';
 import { openAIErrorBody } from '../http/openai-error-body.js';
 import { infraPlugin } from './infra-plugin.js';
 
@@ -44,12 +45,12 @@ function cut(response: ServerResponse, graceMs: number): void {
 
 /** Tracks answers in flight (two listeners per request) and adds `app.shutdown`. */
 export const gracefulShutdownPlugin = infraPlugin((app, _options, done) => {
-  const inFlight = new Set<ServerResponse>();
+  const inFlight = new InFlightResponses();
   let closing = false;
   let drained: (() => void) | undefined;
 
-  const finished = (response: ServerResponse) => {
-    inFlight.delete(response);
+  const finished = (remove: () => void) => {
+    remove();
     if (!closing) return;
     // The socket of a finished keep-alive answer is idle now: close it rather than wait for the client.
     setImmediate(() => app.server.closeIdleConnections());
@@ -58,21 +59,21 @@ export const gracefulShutdownPlugin = infraPlugin((app, _options, done) => {
 
   app.addHook('onRequest', (_request, reply, next) => {
     const response = reply.raw;
-    inFlight.add(response);
-    response.once('close', () => finished(response));
+    const remove = inFlight.add(response);
+    response.once('close', () => finished(remove));
     if (closing) reply.header('connection', 'close');
     next();
   });
 
   app.decorate('shutdown', async (graceMs: number): Promise<ShutdownOutcome> => {
     closing = true;
-    for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+    for (const response of inFlight.list()) if (!response.headersSent) response.setHeader('connection', 'close');
     const allDrained = inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
     // Stops listening at once; requests arriving on open connections get a 503 with `connection: close`.
     const closed = app.close();
     app.server.closeIdleConnections();
     const finishedInTime = await Promise.race([allDrained.then(() => true), delay(graceMs).then(() => false)]);
-    const open = [...inFlight];
+    const open = inFlight.list();
     for (const response of open) cut(response, graceMs);
     const settled = await Promise.race([closed.then(() => true), delay(1_000).then(() => false)]);
     if (!settled) {
