@@ -137,7 +137,7 @@ export function buildApp(gateway: Gateway, options: BuildAppOptions = {}): Fasti
   // A native SDK sends the key in its own header: Google's and Azure's forms are accepted here too (docs/decisions/0030).
   app.register((passthrough, _options, done) => {
     passthrough.register(authPlugin, { masterKey, googleKeyForms: true, azureKeyForm: true });
-    passthrough.register(passthroughRoute, { gateway });
+    passthrough.register(passthroughRoute, { gateway, logger });
     done();
   });
   return app;

@@ -12,7 +12,7 @@ import {
   type MockOpenAIServer,
 } from '@modelgate/testkit';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from './server.js';
 import { AccessLines } from './test-fixtures/access-lines.js';
 import { testMasterKey } from './test-fixtures/mock-gateway.js';
@@ -95,6 +95,21 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
     expect(line.cost_usd).toEqual(expect.any(Number));
   });
 
+  it("answers with the gateway's request id, and the upstream's beside it", async () => {
+    openai.enqueue({ type: 'text', content: 'Ids.' });
+    access.clear();
+    const response = await fetch(`${server.url}/passthrough/oai/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }),
+    });
+    expect(response.status).toBe(200);
+    await response.text();
+    const line = await access.last('/passthrough/:provider/*');
+    expect(response.headers.get('x-request-id')).toBe(line.reqId);
+    expect(response.headers.get('x-upstream-request-id')).toMatch(/^req_/);
+  });
+
   it('streams the chunks back', async () => {
     openai.enqueue({ type: 'text', content: 'one two three four' });
     const stream = await client().chat.completions.create({
@@ -151,7 +166,8 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect(response.headers.get('x-request-id')).toBe('up-1');
+    expect(response.headers.get('x-upstream-request-id')).toBe('up-1');
+    expect(response.headers.get('x-request-id')).not.toBe('up-1');
     const sent = openai.requests.at(-1)!;
     expect(sent.headers.authorization).toBe(`Bearer ${openAIKey}`);
     expect(sent.headers['openai-beta']).toBe('assistants=v2');
@@ -176,6 +192,33 @@ describe('/passthrough/{provider} with the openai SDK against an OpenAI-compatib
     controller.abort();
     const aborted = await openai.waitForAbort({ timeoutMs: 5000 });
     expect(aborted.path).toBe('/v1/chat/completions');
+    // The destroyed answer gets no access line: the early end is logged instead, as for chat streams.
+    const requestId = response.headers.get('x-request-id');
+    await expect
+      .poll(() => access.lines.find((line) => line.reqId === requestId && line.code === 'client_closed_request'), { timeout: 5000 })
+      .toMatchObject({ level: 30, msg: 'The client closed the stream before it ended.' });
+  });
+
+  it('logs a stream the upstream broke off as a warning, and the client sees it end', async () => {
+    openai.enqueue({ type: 'drop', afterChunks: 2, content: 'alpha beta gamma delta' });
+    const response = await fetch(`${server.url}/passthrough/oai/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], stream: true }),
+    });
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    const requestId = response.headers.get('x-request-id');
+    const line = await vi.waitFor(
+      () => {
+        const found = access.lines.find((candidate) => candidate.reqId === requestId && candidate.code === 'upstream_stream_error');
+        if (found === undefined) throw new Error('no early-end line yet');
+        return found;
+      },
+      { timeout: 5000 },
+    );
+    expect(line).toMatchObject({ level: 40, msg: 'The stream ended early: The answer of "oai" broke off before its end.' });
+    expect(JSON.stringify(access.lines)).not.toContain(openAIKey);
   });
 });
 

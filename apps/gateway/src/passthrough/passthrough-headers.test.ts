@@ -18,7 +18,7 @@ describe('pass-through headers', () => {
     ).toEqual({ 'content-type': 'application/json', accept: 'text/event-stream', 'anthropic-beta': 'a,b' });
   });
 
-  it('drops hop-by-hop headers, the length and set-cookie from the answer', () => {
+  it('drops hop-by-hop headers, the length and set-cookie from the answer, and renames its request id', () => {
     expect(
       passthroughResponseHeaders({
         'content-type': 'application/json',
@@ -28,6 +28,6 @@ describe('pass-through headers', () => {
         'set-cookie': 'a=1',
         'x-request-id': 'r1',
       }),
-    ).toEqual({ 'content-type': 'application/json', 'x-request-id': 'r1' });
+    ).toEqual({ 'content-type': 'application/json', 'x-upstream-request-id': 'r1' });
   });
 });

@@ -41,11 +41,16 @@ export function passthroughRequestHeaders(headers: IncomingHttpHeaders): Record<
   return forwarded;
 }
 
-/** The upstream's response headers without hop-by-hop ones and `set-cookie`. */
+/**
+ * The upstream's response headers without hop-by-hop ones and `set-cookie`. The upstream's `x-request-id`
+ * comes back as `x-upstream-request-id`: `x-request-id` stays the gateway's own, the id its log lines carry.
+ */
 export function passthroughResponseHeaders(headers: Record<string, string>): Record<string, string> {
   const passed: Record<string, string> = {};
   for (const name in headers) {
-    if (!droppedResponseHeaders.has(name.toLowerCase())) passed[name] = headers[name]!;
+    const lower = name.toLowerCase();
+    if (lower === 'x-request-id') passed['x-upstream-request-id'] = headers[name]!;
+    else if (!droppedResponseHeaders.has(lower)) passed[name] = headers[name]!;
   }
   return passed;
 }

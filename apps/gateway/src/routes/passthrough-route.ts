@@ -1,14 +1,18 @@
 import { Readable } from 'node:stream';
 import {
   computeCallCost,
+  ModelgateError,
   NotFoundError,
   PermissionError,
   UnsupportedError,
+  UpstreamError,
   type PassthroughRequestV1,
   type ProviderV1,
 } from '@modelgate/core';
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
-import { clientCancellation } from '../http/client-cancellation.js';
+import { clientCancellation, clientClosedError } from '../http/client-cancellation.js';
+import { logEarlyStreamEnd } from '../http/log-early-stream-end.js';
+import type { JsonLineLogger } from '../logging/json-line-logger.js';
 import { mayUseProvider } from '../passthrough/may-use-provider.js';
 import { passthroughRequestHeaders, passthroughResponseHeaders } from '../passthrough/passthrough-headers.js';
 import { passthroughAnswerUsage, type PassthroughAnswerUsage } from '../passthrough/passthrough-answer-usage.js';
@@ -25,19 +29,42 @@ const maximumErrorBytes = 1024 * 1024;
 /**
  * The upstream's bytes as they arrive (the reply's stream pipes them with backpressure). Each chunk is read
  * for its usage only after it was passed on, and the usage is noted once the upstream body ended normally:
- * a body that breaks, or a client that goes away, ends the loop before that (docs/decisions/0030).
+ * a body that breaks, or a client that goes away, ends the loop before that (docs/decisions/0030), and is
+ * reported to `onEarlyEnd` (the response is destroyed then, so no access line is written for it).
  */
 async function* relay(
   body: AsyncIterable<Uint8Array>,
   reader: PassthroughAnswerUsage | undefined,
   onUsage: (usage: PassthroughUsage) => void,
+  onEarlyEnd: (error: unknown) => void,
 ): AsyncGenerator<Uint8Array> {
-  for await (const chunk of body) {
-    yield chunk;
-    reader?.push(chunk);
+  let ended = false;
+  try {
+    for await (const chunk of body) {
+      yield chunk;
+      reader?.push(chunk);
+    }
+    ended = true;
+  } catch (error) {
+    ended = true;
+    onEarlyEnd(error);
+    throw error;
+  } finally {
+    // Left at a `yield` without an error: the client went away and the reply's stream was destroyed.
+    if (!ended) onEarlyEnd(clientClosedError());
   }
   const usage = reader?.usage();
   if (usage !== undefined) onUsage(usage);
+}
+
+/** What an early end is logged as: the gateway's own errors as they are, anything else as the upstream breaking off. */
+function earlyEndError(error: unknown, provider: string): unknown {
+  if (ModelgateError.isInstance(error)) return error;
+  return new UpstreamError(`The answer of "${provider}" broke off before its end.`, {
+    code: 'upstream_stream_error',
+    provider,
+    cause: error,
+  });
 }
 
 /** An upstream error answer as text, at most `maximumErrorBytes` of it (the rest is dropped and the stream closed). */
@@ -73,7 +100,12 @@ function noteUsage(request: FastifyRequest, provider: ProviderV1, usage: Passthr
  * are OpenAI-shaped errors: an unknown provider 404, a provider the key may not use 403, one without the
  * ability 400. See docs/decisions/0030.
  */
-export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app, { gateway }, done) => {
+export interface PassthroughRouteOptions extends GatewayRouteOptions {
+  /** Where an answer that broke off, or that the client left, is logged. */
+  logger: JsonLineLogger;
+}
+
+export const passthroughRoute: FastifyPluginCallback<PassthroughRouteOptions> = (app, { gateway, logger }, done) => {
   // This plugin's own parsers: every body is kept as the bytes that arrived (within the body limit).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, next) => next(null, body));
@@ -108,8 +140,11 @@ export const passthroughRoute: FastifyPluginCallback<GatewayRouteOptions> = (app
       if (upstream.status >= 400) return reply.send(redactor.redact(await readError(upstream.body)));
       return reply.send(
         Readable.from(
-          relay(upstream.body, passthroughAnswerUsage(upstream.headers['content-type']), (usage) =>
-            noteUsage(request, provider, usage, () => passthroughRequestModel(passthrough.path, passthrough.body)),
+          relay(
+            upstream.body,
+            passthroughAnswerUsage(upstream.headers['content-type']),
+            (usage) => noteUsage(request, provider, usage, () => passthroughRequestModel(passthrough.path, passthrough.body)),
+            (error) => logEarlyStreamEnd(logger, request.id, earlyEndError(error, name)),
           ),
           { objectMode: false },
         ),
