@@ -101,6 +101,8 @@ const validChat = fc.record({
   messages: fc.constant([{ role: 'user', content: 'hi' }]),
   stream: fc.boolean(),
 });
+/** A chat body over the server's body limit. */
+const oversizedChat = `{"model":"smart","messages":[{"role":"user","content":"${'x'.repeat(bodyLimit)}"}]}`;
 const payload = fc.oneof(
   chatLike.map((body) => JSON.stringify(body)),
   validChat.map((body) => JSON.stringify(body)),
@@ -115,7 +117,7 @@ const payload = fc.oneof(
     '',
     '{"__proto__":{"polluted":1},"model":"smart","messages":[{"role":"user","content":"x"}]}',
     '{"constructor":{"prototype":{"polluted":1}}}',
-    `{"model":"smart","messages":[{"role":"user","content":"${'x'.repeat(bodyLimit)}"}]}`,
+    oversizedChat,
     '\uFEFF{}',
     '[1,2,3]',
     'null',
@@ -186,7 +188,16 @@ describe('malformed requests', () => {
           checkAnswer(options, await withTimeout(app.inject(options)));
         },
       ),
-      { numRuns: 1200 },
+      {
+        numRuns: 1200,
+        // Runs besides the random ones, so that the branches counted below are reached on every seed.
+        examples: [
+          ['/v1/chat/completions', oversizedChat, 'application/json', authorizations[0]!],
+          ['/v1/chat/completions', '{"model":"smart","messages":[{"role":"user","content":"hi"}]}', 'application/json', authorizations[0]!],
+          ['/v1/chat/completions', '{"model":"nope","messages":[{"role":"user","content":"hi"}]}', 'application/json', authorizations[0]!],
+          ['/v1/embeddings', '{"model":"smart","input":"hi"}', 'text/plain', authorizations[0]!],
+        ],
+      },
     );
     expect(mock.requests.length).toBeGreaterThan(0);
     expectWellFormedUpstreamRequests();
