@@ -1,5 +1,6 @@
 import { CohereClient, CohereClientV2 } from 'cohere-ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JsonLineLogger } from './logging/json-line-logger.js';
 import { cohereTestKey, startCohereGateway, type CohereGateway } from './test-fixtures/cohere-gateway.js';
 import { testMasterKey } from './test-fixtures/mock-gateway.js';
 
@@ -147,5 +148,76 @@ describe("Cohere's own SDK against the gateway", () => {
   it("surfaces a refusal as the SDK's error, with the status", async () => {
     const client = new CohereClientV2({ token: 'sk-not-the-gateway-key', environment: harness.server.url, maxRetries: 0 });
     await expect(client.rerank({ model: 'cohere/rerank-v3.5', query, documents: texts })).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
+describe('the cost of a rerank call', () => {
+  let priced: CohereGateway;
+  const lines: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    priced = await startCohereGateway(
+      {
+        models: [
+          { name: 'listed', deployments: [{ provider: 'cohere', model: 'rerank-v3.5' }] },
+          { name: 'negotiated', deployments: [{ provider: 'cohere', model: 'rerank-v3.5', cost_per_search_unit: 0.0015 }] },
+        ],
+      },
+      new JsonLineLogger('info', (line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
+    );
+  });
+
+  afterAll(async () => {
+    await priced.close();
+  });
+
+  async function accessLine(requestId: string): Promise<Record<string, unknown>> {
+    return vi.waitFor(() => {
+      const line = lines.find((candidate) => candidate.msg === 'request' && candidate.reqId === requestId);
+      if (line === undefined) throw new Error(`no access line for ${requestId}`);
+      return line;
+    });
+  }
+
+  async function rerankPriced(model: string, documents: string[], requestId: string): Promise<Response> {
+    return fetch(`${priced.server.url}/v2/rerank`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}`, 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ model, query: 'capital', documents }),
+    });
+  }
+
+  // 150 documents: the mock bills 2 search units (one per 100 documents), as Cohere does.
+  const many = Array.from({ length: 150 }, (_, index) => `document ${index}`);
+
+  it("is the search units Cohere billed × the model's price per unit, on the access line (Cohere SDK)", async () => {
+    const client = new CohereClientV2({ token: testMasterKey, environment: priced.server.url, maxRetries: 0 });
+    const answer = await client.rerank(
+      { model: 'listed', query: 'capital', documents: many, topN: 1 },
+      { headers: { 'x-request-id': 'rerank-sdk' } },
+    );
+    expect(answer.meta?.billedUnits?.searchUnits).toBe(2);
+    expect((await accessLine('rerank-sdk')).cost_usd).toBeCloseTo(2 * 0.002, 12);
+  });
+
+  it('is the x-modelgate-cost-usd header of the answer', async () => {
+    const response = await rerankPriced('listed', many, 'rerank-header');
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('x-modelgate-cost-usd'))).toBeCloseTo(2 * 0.002, 12);
+  });
+
+  it("takes the deployment's cost_per_search_unit over the plugin's price", async () => {
+    const response = await rerankPriced('negotiated', ['Paris', 'Rome'], 'rerank-negotiated');
+    expect(Number(response.headers.get('x-modelgate-cost-usd'))).toBeCloseTo(0.0015, 12);
+    expect((await accessLine('rerank-negotiated')).cost_usd).toBeCloseTo(0.0015, 12);
+  });
+
+  it('lists rerank among the capabilities of a Cohere rerank model, with its price per search unit', async () => {
+    const response = await fetch(`${priced.server.url}/v1/models`, { headers: { authorization: `Bearer ${testMasterKey}` } });
+    const models = ((await response.json()) as { data: Record<string, unknown>[] }).data;
+    const listed = models.find((model) => model.id === 'listed');
+    expect(listed?.capabilities).toEqual({ rerank: true });
+    expect(listed?.pricing).toMatchObject({ cost_per_search_unit: 0.002 });
+    expect(models.find((model) => model.id === 'negotiated')?.pricing).toMatchObject({ cost_per_search_unit: 0.0015 });
   });
 });

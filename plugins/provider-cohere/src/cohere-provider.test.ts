@@ -116,6 +116,26 @@ describe('the cohere plugin', () => {
     ]);
   });
 
+  it("maps a trial key's monthly-limit 429 to a non-retryable insufficient_quota, and keeps a plain 429 retryable", async () => {
+    const { provider } = await wireProvider(
+      {
+        json: {
+          message:
+            "You are using a Trial key, which is limited to 1000 API calls / month. You can continue to use the Trial key for free or upgrade to a Production key with higher rate limits at 'https://dashboard.cohere.com/api-keys'.",
+        },
+        status: 429,
+      },
+      { json: { message: 'You are using a Trial key, which is limited to 10 API calls / minute.' }, status: 429 },
+    );
+    const model = provider.chat('command-r7b-12-2024');
+    const monthly = await model.generate(prompt, {}).catch((caught: unknown) => caught);
+    expect(monthly).toMatchObject({ name: 'UpstreamError', upstreamStatus: 429, code: 'insufficient_quota', isRetryable: false });
+    expect((monthly as Error).message).toContain('1000 API calls / month');
+    const perMinute = await model.generate(prompt, {}).catch((caught: unknown) => caught);
+    expect(perMinute).toMatchObject({ name: 'UpstreamError', upstreamStatus: 429, isRetryable: true });
+    expect((perMinute as UpstreamError).code).not.toBe('insufficient_quota');
+  });
+
   it("sends providerOptions.cohere as wire fields under the typed settings, never another provider's, never stream", async () => {
     const { upstream, provider } = await mockAndProvider();
     upstream.enqueue({ type: 'text', text: 'ok' });

@@ -68,6 +68,11 @@ export const geminiModels: readonly ModelMetadataV1[] = [
     prices: { inputPerMillion: 2, cachedInputPerMillion: 0.2, outputPerMillion: 12 },
     capabilities: thinking,
   },
+  // Prices only: its limits are not in the figures this table was checked against.
+  {
+    id: 'gemini-3.1-flash-lite',
+    prices: { inputPerMillion: 0.25, cachedInputPerMillion: 0.025, outputPerMillion: 1.5 },
+  },
   {
     id: 'gemini-embedding-001',
     contextWindow: 2048,

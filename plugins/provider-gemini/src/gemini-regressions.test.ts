@@ -428,6 +428,10 @@ describe('Gemini API abilities', () => {
       prices: { inputPerMillion: 1.25, outputPerMillion: 10 },
     });
     expect(provider.modelMetadata('gemini-2.0-flash-001')?.id).toBe('gemini-2.0-flash');
+    expect(provider.modelMetadata('gemini-3.1-flash-lite')).toEqual({
+      id: 'gemini-3.1-flash-lite',
+      prices: { inputPerMillion: 0.25, cachedInputPerMillion: 0.025, outputPerMillion: 1.5 },
+    });
     expect(provider.modelMetadata('gemini-embedding-001')?.capabilities).toEqual({ embeddings: true });
   });
 

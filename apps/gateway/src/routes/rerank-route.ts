@@ -3,6 +3,7 @@ import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastif
 import { z } from 'zod';
 import { callHeaders } from '../http/call-headers.js';
 import { clientCancellation } from '../http/client-cancellation.js';
+import { noteAccessLogUsage } from '../plugins/access-log-plugin.js';
 import type { GatewayRouteOptions } from './gateway-route-options.js';
 
 /** Cohere's rerank request: documents as strings or `{text}` objects (API v1 took both; v2 strings). */
@@ -76,6 +77,7 @@ export const rerankRoute: FastifyPluginCallback<GatewayRouteOptions> = (app, { g
       cancellation: clientCancellation(reply),
       requestId: request.id,
     });
+    noteAccessLogUsage(request, undefined, metadata.costUsd);
     reply.headers(callHeaders(metadata, started, app.secretRedactor));
     return toWire(response, canonical, wire.return_documents === true, request.id);
   }

@@ -1,5 +1,6 @@
 import { parseConfig, type GatewayConfigInput } from '@modelgate/core';
 import { startMockCohere, type ConformanceUpstream } from '@modelgate/testkit';
+import type { JsonLineLogger } from '../logging/json-line-logger.js';
 import { startServer, type RunningServer } from '../server.js';
 import { testMasterKey } from './mock-gateway.js';
 import { scriptedProviderPlugin } from './scripted-provider.js';
@@ -16,7 +17,7 @@ export interface CohereGateway {
  * The gateway on 127.0.0.1 in front of the Cohere mock (provider instance `cohere`, `type: cohere`, loaded
  * as the `@modelgate/provider-cohere` package) and of the scripted provider (`plain`), which has no rerank.
  */
-export async function startCohereGateway(overrides: Partial<GatewayConfigInput> = {}): Promise<CohereGateway> {
+export async function startCohereGateway(overrides: Partial<GatewayConfigInput> = {}, logger?: JsonLineLogger): Promise<CohereGateway> {
   const upstream = await startMockCohere({ apiKey: cohereTestKey });
   const config: GatewayConfigInput = {
     server: { log_level: 'silent', body_limit_bytes: 256 * 1024 },
@@ -41,7 +42,13 @@ export async function startCohereGateway(overrides: Partial<GatewayConfigInput> 
     router: { retries: 0, timeout_ms: 5000 },
     ...overrides,
   };
-  const server = await startServer({ config: parseConfig(config), host: '127.0.0.1', port: 0, plugins: [scriptedProviderPlugin] });
+  const server = await startServer({
+    config: parseConfig(config),
+    host: '127.0.0.1',
+    port: 0,
+    plugins: [scriptedProviderPlugin],
+    ...(logger === undefined ? {} : { logger }),
+  });
   return {
     upstream,
     server,

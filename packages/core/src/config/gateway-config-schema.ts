@@ -24,6 +24,8 @@ export const deploymentConfigSchema = z.strictObject({
   output_cost_per_million: pricePerMillion.optional(),
   cached_input_cost_per_million: pricePerMillion.optional(),
   cache_write_cost_per_million: pricePerMillion.optional(),
+  /** US dollars per search unit of a rerank model (Cohere: one query with up to 100 documents). */
+  cost_per_search_unit: z.number().nonnegative().optional(),
   context_window: positiveInteger.optional(),
   max_output_tokens: positiveInteger.optional(),
 });

@@ -1,8 +1,8 @@
 import type { ModelPricesV1 } from '../specification/model-metadata-v1.js';
 
-/** The token prices a cost needs; any may be unknown. */
+/** The prices a cost needs (per token, and per search unit for rerank); any may be unknown. */
 export type CallPrices = Partial<
-  Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion'>
+  Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion' | 'perSearchUnit'>
 >;
 
 /** Normalised counts (`UsageV1`, or an embedding's input-only usage): cache counts are parts of `inputTokens`. */

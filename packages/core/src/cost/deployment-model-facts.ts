@@ -25,7 +25,7 @@ export function deploymentModelFacts(
   if (maxOutputTokens !== undefined) facts.maxOutputTokens = maxOutputTokens;
   if (metadata?.prices !== undefined || overrides?.prices !== undefined) {
     const prices: CallPrices = {};
-    for (const key of ['inputPerMillion', 'outputPerMillion', 'cachedInputPerMillion', 'cacheWritePerMillion'] as const) {
+    for (const key of ['inputPerMillion', 'outputPerMillion', 'cachedInputPerMillion', 'cacheWritePerMillion', 'perSearchUnit'] as const) {
       const price = overrides?.prices?.[key] ?? metadata?.prices?.[key];
       if (price !== undefined) prices[key] = price;
     }

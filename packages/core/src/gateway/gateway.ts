@@ -23,6 +23,7 @@ import type {
 } from '../specification/provider-v1.js';
 import type { DeploymentV1 } from '../specification/router-strategy-v1.js';
 import { computeCallCost, type CallPrices, type CostedUsage } from '../cost/compute-call-cost.js';
+import { computeRerankCost } from '../cost/compute-rerank-cost.js';
 import { deploymentModelFacts, type DeploymentModelFacts } from '../cost/deployment-model-facts.js';
 import { rerankRequestV1Schema, type RerankResponseV1 } from '../specification/rerank-v1.js';
 import { validateRequest } from '../validation/validate-request.js';
@@ -308,16 +309,19 @@ export class Gateway {
    * Validates a canonical rerank request (`RerankRequestV1`; a surface decodes its own shape first) and routes
    * it like embeddings: a deployment whose provider has no `rerank` is passed over without using up a retry,
    * and when none has it the answer is a 400 naming the provider and the ability. Results come back sorted by
-   * score, highest first, and cut to `topN`, whatever order the provider used.
+   * score, highest first, and cut to `topN`, whatever order the provider used. The cost is the search units
+   * the provider billed times the model's `perSearchUnit` price, when both are known.
    */
   async runRerank(body: unknown, context: RequestContext = {}): Promise<{ response: RerankResponseV1; metadata: CallMetadata }> {
     const request = validateRequest(rerankRequestV1Schema, body);
-    const { result, metadata } = await this.runAbility(
+    const { result, metadata, deployment } = await this.runAbility(
       request.model,
       'rerank',
       (provider, modelId, options) => provider.rerank?.(modelId).rerank(request, options),
       context,
     );
+    const cost = computeRerankCost(result.response.usage, this.factsOf(deployment)?.prices);
+    if (cost !== undefined) metadata.costUsd = cost;
     const results = [...result.response.results].sort((left, right) => right.relevanceScore - left.relevanceScore);
     const response = { ...result.response, results: request.topN === undefined ? results : results.slice(0, request.topN) };
     return { response, metadata };

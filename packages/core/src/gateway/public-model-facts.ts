@@ -4,13 +4,15 @@ import type { DeploymentModelFacts } from '../cost/deployment-model-facts.js';
 export interface PublicModelFacts {
   context_window?: number;
   max_output_tokens?: number;
-  capabilities?: { tools?: boolean; vision?: boolean; reasoning?: boolean; json_schema?: boolean; embeddings?: boolean };
+  capabilities?: { tools?: boolean; vision?: boolean; reasoning?: boolean; json_schema?: boolean; embeddings?: boolean; rerank?: boolean };
   /** US dollars per million tokens. */
   pricing?: {
     input_cost_per_million?: number;
     output_cost_per_million?: number;
     cached_input_cost_per_million?: number;
     cache_write_cost_per_million?: number;
+    /** US dollars per search unit (rerank models). */
+    cost_per_search_unit?: number;
   };
 }
 
@@ -28,6 +30,7 @@ export function publicModelFacts(facts: DeploymentModelFacts | undefined): Publi
       ...(capabilities.reasoning === undefined ? {} : { reasoning: capabilities.reasoning }),
       ...(capabilities.jsonSchema === undefined ? {} : { json_schema: capabilities.jsonSchema }),
       ...(capabilities.embeddings === undefined ? {} : { embeddings: capabilities.embeddings }),
+      ...(capabilities.rerank === undefined ? {} : { rerank: capabilities.rerank }),
     };
   }
   const prices = facts.prices;
@@ -37,6 +40,7 @@ export function publicModelFacts(facts: DeploymentModelFacts | undefined): Publi
       ...(prices.outputPerMillion === undefined ? {} : { output_cost_per_million: prices.outputPerMillion }),
       ...(prices.cachedInputPerMillion === undefined ? {} : { cached_input_cost_per_million: prices.cachedInputPerMillion }),
       ...(prices.cacheWritePerMillion === undefined ? {} : { cache_write_cost_per_million: prices.cacheWritePerMillion }),
+      ...(prices.perSearchUnit === undefined ? {} : { cost_per_search_unit: prices.perSearchUnit }),
     };
   }
   return shown;

@@ -11,6 +11,7 @@ export function deploymentOverrides(deployment: DeploymentConfig): ModelMetadata
   if (deployment.output_cost_per_million !== undefined) prices.outputPerMillion = deployment.output_cost_per_million;
   if (deployment.cached_input_cost_per_million !== undefined) prices.cachedInputPerMillion = deployment.cached_input_cost_per_million;
   if (deployment.cache_write_cost_per_million !== undefined) prices.cacheWritePerMillion = deployment.cache_write_cost_per_million;
+  if (deployment.cost_per_search_unit !== undefined) prices.perSearchUnit = deployment.cost_per_search_unit;
   if (Object.keys(prices).length > 0) overrides.prices = prices;
   return Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined;
 }

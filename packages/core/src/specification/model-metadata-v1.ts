@@ -46,5 +46,7 @@ export interface ModelMetadataV1 {
 export interface ModelMetadataOverridesV1 {
   contextWindow?: number;
   maxOutputTokens?: number;
-  prices?: Partial<Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion'>>;
+  prices?: Partial<
+    Pick<ModelPricesV1, 'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion' | 'perSearchUnit'>
+  >;
 }
