@@ -19,7 +19,7 @@ export async function sendChatOutcome<Encoding>(
     return reply.type('application/json; charset=utf-8').send(codec.encodeNativeResponse(outcome.result, outcome.context));
   }
   reply.hijack();
-  const headers = { ...reply.getHeaders(), ...eventStreamHeaders, ...callHeaders(outcome.metadata, started, redactor) };
+  const headers = [reply.getHeaders(), eventStreamHeaders, callHeaders(outcome.metadata, started, redactor)];
   await writeEventStream(reply.raw, headers, outcome, codec.createStreamEncoder(outcome.context), streamOptions);
   return reply;
 }

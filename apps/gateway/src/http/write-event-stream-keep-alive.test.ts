@@ -40,7 +40,7 @@ describe('writeEventStream keep-alive', () => {
     };
     const written = new Promise<void>((resolve, reject) => {
       server = createServer((_request, response) => {
-        writeEventStream(response, {}, outcome, anthropicMessagesCodec.createStreamEncoder(context), {
+        writeEventStream(response, [], outcome, anthropicMessagesCodec.createStreamEncoder(context), {
           keepAlive: { intervalMs: 10, text: ping },
         }).then(resolve, reject);
       });

@@ -50,7 +50,7 @@ async function serve(events: () => AsyncIterable<ChatStreamEventV1>, options: Pa
   const reported: unknown[] = [];
   const written = new Promise<void>((resolve, reject) => {
     server = createServer((_request, response) => {
-      writeEventStream(response, {}, outcomeOf(events()), openAIChatCodec.createStreamEncoder(context), {
+      writeEventStream(response, [], outcomeOf(events()), openAIChatCodec.createStreamEncoder(context), {
         onEarlyEnd: (error) => reported.push(error),
         ...options,
       }).then(resolve, reject);

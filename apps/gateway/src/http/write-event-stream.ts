@@ -58,14 +58,17 @@ type StreamOutcome = ChatOutcome & { stream: true };
  */
 export async function writeEventStream(
   response: ServerResponse,
-  headers: Readonly<Record<string, string | number | readonly string[] | undefined>>,
+  headers: readonly Readonly<Record<string, string | number | readonly string[] | undefined>>[],
   outcome: StreamOutcome,
   encoder: ChatStreamEncoderV1,
   options: WriteEventStreamOptions = {},
 ): Promise<void> {
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined) response.setHeader(name, value);
+  // Several sets, later ones winning, without merging them into a new object first.
+  for (const set of headers) {
+    for (const name in set) {
+      const value = set[name];
+      if (value !== undefined) response.setHeader(name, value);
+    }
   }
   response.setHeader('content-type', encoder.contentType);
   response.writeHead(200);

@@ -23,6 +23,24 @@ function serialise(value: unknown): unknown {
   return value;
 }
 
+function hasError(fields: Record<string, unknown>): boolean {
+  for (const key in fields) if (fields[key] instanceof Error) return true;
+  return false;
+}
+
+/** The fields as JSON members after a comma (`,"a":1,"b":2`), or nothing; errors become objects. */
+function fieldsText(fields: Record<string, unknown> | undefined): string {
+  if (fields === undefined) return '';
+  let value = fields;
+  if (hasError(fields)) {
+    value = {};
+    for (const key in fields) value[key] = serialise(fields[key]);
+  }
+  // Serialised as they are (no copy): the common line is one JSON.stringify of the caller's object.
+  const text = JSON.stringify(value);
+  return text.length > 2 ? `,${text.slice(1, -1)}` : '';
+}
+
 /**
  * The server's logger: one JSON object per line (pino's shape: `level`, `time`, `msg`, fields), written
  * only for the few events worth a line. Fastify's own logger is off: with it on, every request pays for
@@ -74,10 +92,7 @@ export class JsonLineLogger implements PluginLogger {
 
   private log(level: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> | undefined): void {
     if (!this.enabled(level)) return;
-    const record: Record<string, unknown> = { level: levelNumbers[level], time: Date.now(), pid: process.pid };
-    if (fields !== undefined) for (const key in fields) record[key] = serialise(fields[key]);
-    record.msg = message;
-    const line = JSON.stringify(record);
+    const line = `{"level":${levelNumbers[level]},"time":${Date.now()},"pid":${process.pid}${fieldsText(fields)},"msg":${JSON.stringify(message)}}`;
     this.write(`${this.redactor === undefined ? line : this.redactor.redact(line)}\n`);
   }
 }
