@@ -21,9 +21,8 @@ import { OpenAICompatibleNativeEvents } from './openai-compatible-native-events.
 import { OpenAICompatibleStreamParts } from './openai-compatible-stream-parts.js';
 import { parseOpenAICompatibleCompletion } from './parse-openai-compatible-completion.js';
 import { pickUpstreamHeaders } from './pick-upstream-headers.js';
-import { droppedFieldWarnings } from './prepare-openai-compatible-chat-body.js';
+import { droppedFieldWarnings, prepareOpenAICompatibleChatBody } from './prepare-openai-compatible-chat-body.js';
 import { readOpenAICompatibleStream } from './read-openai-compatible-stream.js';
-import { serializeOpenAICompatibleChatBody } from './serialize-openai-compatible-chat-body.js';
 
 function isErrorBody(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'error' in value;
@@ -156,12 +155,12 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
   }
 
   private prepare(body: Readonly<Record<string, unknown>>, stream: boolean, warnings: WarningV1[]): string {
-    const prepared = serializeOpenAICompatibleChatBody(body, { modelId: this.modelId, stream, quirks: this.client.quirks });
+    const prepared = prepareOpenAICompatibleChatBody(body, { modelId: this.modelId, stream, quirks: this.client.quirks });
     if (prepared.droppedFields.length > 0) {
       this.client.reportDropped(prepared.droppedFields);
       warnings.push(...droppedFieldWarnings(this.provider, prepared.droppedFields));
     }
-    return prepared.text;
+    return JSON.stringify(prepared.body);
   }
 
   private upstreamOf(response: HttpResponse): { status: number; headers: Record<string, string> } {

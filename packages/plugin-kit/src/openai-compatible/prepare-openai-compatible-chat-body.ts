@@ -31,46 +31,71 @@ function flattenContent(messages: readonly WireMessage[]): WireMessage[] {
   return copy ?? (messages as WireMessage[]);
 }
 
+const noFields: readonly string[] = [];
+
 /**
- * Makes an OpenAI chat body ready for one host, with one shallow copy (the client's body is never
+ * Makes an OpenAI chat body ready for one host, as one new object (the client's body is never
  * mutated): the model replaced, `stream` and `stream_options.include_usage` forced on for streams
  * (unless the host rejects `stream_options`), removed otherwise, the token-limit field renamed for the
  * host, unsupported fields dropped and, for hosts that want it, text-only content flattened to strings.
  * Used by both paths: on a canonical body and on a client's body forwarded natively.
+ *
+ * The copy is built in one pass and nothing is ever `delete`d from it: a deleted property turns an
+ * object into a dictionary, which `JSON.stringify` then serialises about three times slower.
  */
 export function prepareOpenAICompatibleChatBody(
   request: Readonly<Record<string, unknown>>,
   options: PrepareChatBodyOptions,
 ): PreparedChatBody {
   const quirks = options.quirks ?? {};
-  const body: Record<string, unknown> = { ...request, model: options.modelId };
-  if (options.stream) {
-    body.stream = true;
-    if (quirks.supportsStreamOptions === false) delete body.stream_options;
-    else body.stream_options = { ...(request.stream_options as object | null | undefined), include_usage: true };
-  } else {
-    delete body.stream;
-    delete body.stream_options;
-  }
-
   const target = quirks.maxTokensField;
-  if (target !== undefined) {
-    const other = target === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';
-    if (body[other] !== undefined && body[other] !== null) {
-      if (body[target] === undefined || body[target] === null) body[target] = body[other];
-      delete body[other];
+  const other = target === undefined ? undefined : target === 'max_tokens' ? 'max_completion_tokens' : 'max_tokens';
+  // The other limit moves to the host's field, unless the client set that one too (then the other is only removed).
+  const otherValue = other === undefined ? undefined : request[other];
+  const removesOther = otherValue !== undefined && otherValue !== null;
+  const movesOther = removesOther && (request[target!] === undefined || request[target!] === null);
+  const flattens = quirks.contentAsString === true;
+  const unsupported = quirks.unsupportedFields ?? noFields;
+  let dropped: Set<string> | undefined;
+
+  const body: Record<string, unknown> = {};
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined && unsupported.length > 0 && unsupported.includes(key)) (dropped ??= new Set()).add(key);
+    else body[key] = value;
+  };
+  const streamOptions = () => ({ ...(request.stream_options as object | null | undefined), include_usage: true });
+  const keepsStreamOptions = options.stream && quirks.supportsStreamOptions !== false;
+  // Fields keep their place; the ones the body lacks are added at the end.
+  let hasModel = false;
+  let hasStream = false;
+  let hasStreamOptions = false;
+  let hasTarget = false;
+  for (const key in request) {
+    if (!Object.hasOwn(request, key)) continue;
+    if (key === 'model') {
+      hasModel = true;
+      put(key, options.modelId);
+    } else if (key === 'stream') {
+      hasStream = true;
+      if (options.stream) put(key, true);
+    } else if (key === 'stream_options') {
+      hasStreamOptions = true;
+      if (keepsStreamOptions) put(key, streamOptions());
+    } else if (removesOther && key === other) {
+      // Moved to the host's field, or dropped when that one is set.
+    } else if (movesOther && key === target) {
+      hasTarget = true;
+      put(key, otherValue);
+    } else {
+      const value = request[key];
+      put(key, flattens && key === 'messages' && Array.isArray(value) ? flattenContent(value as WireMessage[]) : value);
     }
   }
-
-  const droppedFields: string[] = [];
-  for (const field of quirks.unsupportedFields ?? []) {
-    if (body[field] === undefined) continue;
-    delete body[field];
-    droppedFields.push(field);
-  }
-
-  if (quirks.contentAsString === true && Array.isArray(request.messages)) body.messages = flattenContent(request.messages as WireMessage[]);
-  return { body, droppedFields };
+  if (!hasModel) put('model', options.modelId);
+  if (options.stream && !hasStream) put('stream', true);
+  if (keepsStreamOptions && !hasStreamOptions) put('stream_options', streamOptions());
+  if (movesOther && !hasTarget) put(target!, otherValue);
+  return { body, droppedFields: dropped === undefined ? [] : unsupported.filter((field) => dropped!.has(field)) };
 }
 
 /** The warnings for fields a host does not take. */
