@@ -22,6 +22,8 @@ export class OpenAICompatibleChunkNormalizer {
   private readonly finished = new Set<number>();
   private template: { id: string; created: number; model: string; system_fingerprint?: string | null } | undefined;
   private usageChunkSeen = false;
+  /** A first chunk that went out unparsed: its envelope becomes the template only if one is needed. */
+  private deferredEnvelope: string | undefined;
 
   /** The last usage seen on any chunk, in the canonical model. */
   usage: UsageV1 | undefined;
@@ -31,6 +33,14 @@ export class OpenAICompatibleChunkNormalizer {
   hasToolCalls = false;
 
   constructor(private readonly modelId: string) {}
+
+  /**
+   * The stream's first chunk was forwarded without being parsed (a plain content chunk with its envelope):
+   * its id, created and model are read from it when a later chunk lacks them or a chunk is made up.
+   */
+  deferEnvelope(data: string): void {
+    if (this.template === undefined) this.deferredEnvelope ??= data;
+  }
 
   /** Normalises one parsed chunk; undefined when nothing in it is worth sending. */
   normalize(value: unknown): OpenAIChatCompletionChunk | undefined {
@@ -144,11 +154,36 @@ export class OpenAICompatibleChunkNormalizer {
     return normalizer;
   }
 
+  /** The envelope of the stream's first chunk, read now if that chunk went out unparsed. */
+  private templateOf(): OpenAICompatibleChunkNormalizer['template'] {
+    const deferred = this.deferredEnvelope;
+    if (deferred !== undefined) {
+      this.deferredEnvelope = undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(deferred);
+      } catch {
+        value = undefined;
+      }
+      if (isRecord(value)) {
+        const { id, created, model, system_fingerprint } = value;
+        this.template = {
+          id: typeof id === 'string' && id !== '' ? id : `chatcmpl-${Date.now().toString(36)}`,
+          created: typeof created === 'number' ? created : Math.floor(Date.now() / 1000),
+          model: typeof model === 'string' && model.length > 0 ? model : this.modelId,
+          ...(system_fingerprint === undefined ? {} : { system_fingerprint: system_fingerprint as string | null }),
+        };
+      }
+    }
+    return this.template;
+  }
+
   private fillEnvelope(chunk: OpenAIChatCompletionChunk): void {
-    if (typeof chunk.id !== 'string' || chunk.id === '') chunk.id = this.template?.id ?? `chatcmpl-${Date.now().toString(36)}`;
+    if (typeof chunk.id !== 'string' || chunk.id === '') chunk.id = this.templateOf()?.id ?? `chatcmpl-${Date.now().toString(36)}`;
     if (chunk.object !== 'chat.completion.chunk') chunk.object = 'chat.completion.chunk';
-    if (typeof chunk.created !== 'number') chunk.created = this.template?.created ?? Math.floor(Date.now() / 1000);
+    if (typeof chunk.created !== 'number') chunk.created = this.templateOf()?.created ?? Math.floor(Date.now() / 1000);
     if (typeof chunk.model !== 'string' || chunk.model.length === 0) chunk.model = this.modelId;
+    if (this.deferredEnvelope !== undefined) return;
     this.template ??= {
       id: chunk.id,
       created: chunk.created,
@@ -158,7 +193,7 @@ export class OpenAICompatibleChunkNormalizer {
   }
 
   private synthetic(choices: OpenAIChatChunkChoice[]): OpenAIChatCompletionChunk {
-    const template = this.template;
+    const template = this.templateOf();
     const chunk: OpenAIChatCompletionChunk = {
       id: template?.id ?? `chatcmpl-${Date.now().toString(36)}`,
       object: 'chat.completion.chunk',

@@ -22,6 +22,19 @@ export function isPlainContentChunk(data: string): boolean {
 }
 
 /**
+ * Whether a plain chunk carries OpenAI's whole envelope (an id, the chunk object, a creation time and a
+ * model), so that the first chunk, too, can go out as it came.
+ */
+function hasEnvelope(data: string): boolean {
+  return (
+    data.includes('"object":"chat.completion.chunk"') &&
+    /"id":"[^"]/.test(data) &&
+    /"created":\d/.test(data) &&
+    /"model":"[^"]/.test(data)
+  );
+}
+
+/**
  * The native path's stream: each event forwarded as the host sent it, except the few the gateway must
  * read or repair (the first, tool calls, reasoning, the finish and the usage), which are parsed and
  * normalised like on the canonical path. The finish carries what the gateway accounts for.
@@ -35,9 +48,17 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
   }
 
   event(data: string, out: NativeStreamPartV1[]): void {
-    if (!this.first && isPlainContentChunk(data)) {
-      out.push({ type: 'event', data });
-      return;
+    if (isPlainContentChunk(data)) {
+      if (!this.first) {
+        out.push({ type: 'event', data });
+        return;
+      }
+      if (hasEnvelope(data)) {
+        this.first = false;
+        this.normalizer.deferEnvelope(data);
+        out.push({ type: 'event', data });
+        return;
+      }
     }
     this.first = false;
     const chunk = this.normalizer.normalize(parseOpenAICompatibleEvent(data, this.options));

@@ -1,0 +1,46 @@
+import type { NativeStreamPartV1 } from '@modelgate/core';
+import { describe, expect, it } from 'vitest';
+import { OpenAICompatibleNativeEvents } from './openai-compatible-native-events.js';
+
+const options = { provider: 'openai', model: 'gpt-4o-mini' };
+
+function run(events: string[]): NativeStreamPartV1[] {
+  const handler = new OpenAICompatibleNativeEvents(options);
+  const out: NativeStreamPartV1[] = [];
+  for (const data of events) handler.event(data, out);
+  handler.done(out);
+  return out;
+}
+
+const dataOf = (part: NativeStreamPartV1 | undefined) => (part?.type === 'event' ? part.data : undefined);
+
+describe('OpenAICompatibleNativeEvents', () => {
+  it('forwards a first content chunk with its whole envelope as it came (its spacing too), and still reads the finish', () => {
+    const first = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"role":"assistant", "content":""},"finish_reason":null}]}';
+    const last = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}';
+    const parts = run([first, last]);
+    expect(dataOf(parts[0])).toBe(first);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: { inputTokens: 3, outputTokens: 1 } });
+  });
+
+  it('repairs a first chunk that lacks part of its envelope', () => {
+    const parts = run([
+      '{"choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}',
+      '{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}',
+    ]);
+    const first = JSON.parse(dataOf(parts[0])!);
+    expect(first).toMatchObject({ object: 'chat.completion.chunk', model: 'gpt-4o-mini' });
+    expect(typeof first.id).toBe('string');
+    expect(JSON.parse(dataOf(parts[1])!).id).toBe(first.id);
+  });
+
+  it('gives later chunks that lack an id, and the chunks it makes up, the id of a first chunk it did not parse', () => {
+    const parts = run([
+      '{"id":"chatcmpl-9","object":"chat.completion.chunk","created":5,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}',
+      '{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}}',
+    ]);
+    const made = parts.filter((part) => part.type === 'event').slice(1).map((part) => JSON.parse(dataOf(part)!));
+    expect(made.length).toBeGreaterThan(0);
+    for (const chunk of made) expect(chunk).toMatchObject({ id: 'chatcmpl-9', created: 5 });
+  });
+});
