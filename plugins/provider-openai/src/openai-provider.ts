@@ -39,7 +39,7 @@ export class OpenAIProvider extends OpenAICompatibleProvider {
   }
 
   override chat(modelId: string): ChatModelV1 {
-    return new OpenAIChatModel(modelId, this.responsesClient);
+    return this.chatModels.get(modelId, (id) => new OpenAIChatModel(id, this.responsesClient));
   }
 
   override async close(): Promise<void> {

@@ -8,6 +8,18 @@ function headerValue(value: string): string {
   return printable.test(value) ? value : encodeURIComponent(value);
 }
 
+/** The deployment header's value, made once per deployment. */
+const deploymentValues = new WeakMap<CallMetadata['deployment'], string>();
+
+function deploymentValue(deployment: CallMetadata['deployment']): string {
+  let value = deploymentValues.get(deployment);
+  if (value === undefined) {
+    value = headerValue(`${deployment.provider}/${deployment.model}`);
+    deploymentValues.set(deployment, value);
+  }
+  return value;
+}
+
 /**
  * Headers describing how a call was served: deployment, attempts, gateway overhead (handler time
  * minus upstream time, at the moment the headers are written), the call's cost when known (a stream's is
@@ -18,7 +30,7 @@ function headerValue(value: string): string {
 export function callHeaders(metadata: CallMetadata, handlerStarted: number, redactor?: SecretRedactor): Record<string, string> {
   const overheadMs = Math.max(0, performance.now() - handlerStarted - metadata.upstreamMs);
   const headers: Record<string, string> = {
-    'x-modelgate-deployment': headerValue(`${metadata.deployment.provider}/${metadata.deployment.model}`),
+    'x-modelgate-deployment': deploymentValue(metadata.deployment),
     'x-modelgate-attempts': String(metadata.attempts),
     'x-modelgate-overhead-ms': overheadMs.toFixed(2),
   };

@@ -16,11 +16,17 @@ const dataOf = (part: NativeStreamPartV1 | undefined) => (part?.type === 'event'
 
 describe('OpenAICompatibleNativeEvents', () => {
   it('forwards a first content chunk with its whole envelope as it came (its spacing too), and still reads the finish', () => {
-    const first = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"role":"assistant", "content":""},"finish_reason":null}]}';
-    const last = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}';
+    const first =
+      '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"role":"assistant", "content":""},"finish_reason":null}]}';
+    const last =
+      '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}';
     const parts = run([first, last]);
     expect(dataOf(parts[0])).toBe(first);
-    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: { inputTokens: 3, outputTokens: 1 } });
+    expect(parts.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: { inputTokens: 3, outputTokens: 1 },
+    });
   });
 
   it('repairs a first chunk that lacks part of its envelope', () => {
@@ -39,7 +45,10 @@ describe('OpenAICompatibleNativeEvents', () => {
       '{"id":"chatcmpl-9","object":"chat.completion.chunk","created":5,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}',
       '{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}}',
     ]);
-    const made = parts.filter((part) => part.type === 'event').slice(1).map((part) => JSON.parse(dataOf(part)!));
+    const made = parts
+      .filter((part) => part.type === 'event')
+      .slice(1)
+      .map((part) => JSON.parse(dataOf(part)!));
     expect(made.length).toBeGreaterThan(0);
     for (const chunk of made) expect(chunk).toMatchObject({ id: 'chatcmpl-9', created: 5 });
   });

@@ -27,10 +27,7 @@ export function isPlainContentChunk(data: string): boolean {
  */
 function hasEnvelope(data: string): boolean {
   return (
-    data.includes('"object":"chat.completion.chunk"') &&
-    /"id":"[^"]/.test(data) &&
-    /"created":\d/.test(data) &&
-    /"model":"[^"]/.test(data)
+    data.includes('"object":"chat.completion.chunk"') && /"id":"[^"]/.test(data) && /"created":\d/.test(data) && /"model":"[^"]/.test(data)
   );
 }
 

@@ -26,12 +26,15 @@ import { OpenAICompatibleModerationModel } from './openai-compatible-moderation-
 import type { OpenAICompatibleProviderSettings } from './openai-compatible-settings.js';
 import { OpenAICompatibleSpeechModel } from './openai-compatible-speech-model.js';
 import { OpenAICompatibleTranscriptionModel } from './openai-compatible-transcription-model.js';
+import { ModelCache } from '../model-cache.js';
 
 /**
  * A provider instance for any OpenAI-compatible host: chat, embeddings, `GET /models` and a health
  * check. Nothing is read or connected at construction; the key is read on each call.
  */
 export class OpenAICompatibleProvider implements ProviderV1 {
+  /** The chat models made so far, one per model id (they hold no state of their own). */
+  protected readonly chatModels = new ModelCache<ChatModelV1>();
   readonly specificationVersion = 'v1';
   readonly name: string;
   /** The HTTP side, for hosts that build on this provider with models of their own. */
@@ -60,7 +63,7 @@ export class OpenAICompatibleProvider implements ProviderV1 {
   }
 
   chat(modelId: string): ChatModelV1 {
-    return new OpenAICompatibleChatModel(modelId, this.client);
+    return this.chatModels.get(modelId, (id) => new OpenAICompatibleChatModel(id, this.client));
   }
 
   embeddings(modelId: string): EmbeddingModelV1 {

@@ -33,7 +33,10 @@ function oracle(request: Readonly<Record<string, unknown>>, options: PrepareChat
   if (quirks.contentAsString === true && Array.isArray(request.messages)) {
     body.messages = (request.messages as WireMessage[]).map((message) =>
       Array.isArray(message.content) && message.content.every((part: { type?: unknown }) => part.type === 'text')
-        ? { ...message, content: message.content.map((part: { text?: unknown }) => (typeof part.text === 'string' ? part.text : '')).join('\n') }
+        ? {
+            ...message,
+            content: message.content.map((part: { text?: unknown }) => (typeof part.text === 'string' ? part.text : '')).join('\n'),
+          }
         : message,
     );
   }
@@ -63,7 +66,10 @@ const field = fc.constantFrom(
 );
 const message = fc.record({
   role: fc.constantFrom('user', 'assistant'),
-  content: fc.oneof(fc.string({ maxLength: 8 }), fc.array(fc.record({ type: fc.constant('text'), text: fc.string({ maxLength: 4 }) }), { maxLength: 2 })),
+  content: fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.array(fc.record({ type: fc.constant('text'), text: fc.string({ maxLength: 4 }) }), { maxLength: 2 }),
+  ),
 });
 /** A body: fields in any order (the model first or not), each with an awkward value now and then. */
 const body = fc
