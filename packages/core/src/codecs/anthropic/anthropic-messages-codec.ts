@@ -11,6 +11,7 @@ import {
 import { AnthropicStreamEncoder } from './anthropic-stream-encoder.js';
 import { decodeAnthropicRequest } from './decode-anthropic-request.js';
 import { encodeAnthropicResponse } from './encode-anthropic-response.js';
+import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 /** The wire format a provider's native path speaks to take `/v1/messages` bodies untouched. */
 export const anthropicMessagesFormat = 'anthropic-messages';
@@ -28,18 +29,11 @@ export const anthropicMessagesCodec: ChatCodecV1<AnthropicMessagesEncoding> = {
   nativeFormat: anthropicMessagesFormat,
   decode(body: unknown) {
     const wire = validateRequest(anthropicMessagesRequestSchema, body);
-    let request: ChatRequestV1 | undefined;
-    return {
-      model: wire.model,
-      // Built when first read: the native path forwards `wire` and never needs it.
-      get request(): ChatRequestV1 {
-        request ??= decodeAnthropicRequest(wire);
-        return request;
-      },
-      stream: wire.stream === true,
-      encoding: {},
-      native: { format: anthropicMessagesFormat, body: wire },
-    };
+    // The canonical request is built when first read: the native path forwards `wire` and never needs it.
+    return new LazyDecodedChatRequest(
+      { model: wire.model, stream: wire.stream === true, encoding: {}, native: { format: anthropicMessagesFormat, body: wire } },
+      () => decodeAnthropicRequest(wire),
+    );
   },
   encodeResponse: encodeAnthropicResponse,
   encodeNativeResponse: (result: NativeChatResultV1) => result.body,

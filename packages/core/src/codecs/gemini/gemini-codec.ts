@@ -14,6 +14,7 @@ import {
   geminiGenerateContentRequestSchema,
 } from './gemini-request-schemas.js';
 import { GeminiStreamEncoder, type GeminiStreamFraming } from './gemini-stream-encoder.js';
+import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 /** The wire format a provider's native path speaks to take `generateContent` bodies untouched. */
 export const geminiFormat = 'gemini';
@@ -35,17 +36,15 @@ export const geminiCodec: ChatCodecV1<GeminiEncoding> = {
     const { stream, framing, ...rest } = (body ?? {}) as { stream?: unknown; framing?: unknown };
     const wire = validateRequest(geminiGenerateContentRequestSchema, rest);
     const { model: _model, ...native } = wire;
-    let request: ChatRequestV1 | undefined;
-    return {
-      model: wire.model,
-      get request(): ChatRequestV1 {
-        request ??= decodeGeminiRequest(wire);
-        return request;
+    return new LazyDecodedChatRequest<GeminiEncoding>(
+      {
+        model: wire.model,
+        stream: stream === true,
+        encoding: { framing: framing === 'array' ? 'array' : 'sse' },
+        native: { format: geminiFormat, body: native },
       },
-      stream: stream === true,
-      encoding: { framing: framing === 'array' ? 'array' : 'sse' },
-      native: { format: geminiFormat, body: native },
-    };
+      () => decodeGeminiRequest(wire),
+    );
   },
   encodeResponse: encodeGeminiResponse,
   encodeNativeResponse: (result: NativeChatResultV1) => result.body,

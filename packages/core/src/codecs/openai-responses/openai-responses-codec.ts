@@ -1,5 +1,4 @@
 import type { ChatMessageV1 } from '../../specification/chat/chat-prompt-v1.js';
-import type { ChatRequestV1 } from '../../specification/chat/chat-request-v1.js';
 import type { ChatResponseV1 } from '../../specification/chat/chat-response-v1.js';
 import type { ChatCodecV1, DecodedChatRequestV1, EncodeContextV1 } from '../../specification/chat-codec-v1.js';
 import type { NativeChatResultV1 } from '../../specification/provider-v1.js';
@@ -15,6 +14,7 @@ import { openAIResponsesRequestSchema } from './openai-responses-request-schema.
 import { OpenAIResponsesStreamEncoder, type CompletedOpenAIResponse } from './openai-responses-stream-encoder.js';
 import { isReasoningEnvelope } from './reasoning-envelope.js';
 import type { OpenAIResponsesRequest, OpenAIResponsesResponse } from './openai-responses-wire-types.js';
+import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 /** The wire format of OpenAI's Responses API, for providers whose native path speaks it. */
 export const openAIResponsesFormat = 'openai-responses';
@@ -67,18 +67,16 @@ export function createOpenAIResponsesCodec(options: OpenAIResponsesCodecOptions 
         conversation ??= [...(history ?? []), ...decodeOpenAIResponsesInput(wire)];
         return conversation;
       };
-      let request: ChatRequestV1 | undefined;
-      return {
-        model: wire.model,
-        // Built when first read: the native path forwards `wire` and never needs it.
-        get request(): ChatRequestV1 {
-          request ??= decodeOpenAIResponsesRequest(wire, conversationOf());
-          return request;
+      // The canonical request is built when first read: the native path forwards `wire` and never needs it.
+      return new LazyDecodedChatRequest(
+        {
+          model: wire.model,
+          stream: wire.stream === true,
+          encoding: { ...openAIResponsesEncodingOf(wire), conversation: conversationOf },
+          ...(history === undefined && !carriesGatewayReasoning(wire) ? { native: { format: openAIResponsesFormat, body: wire } } : {}),
         },
-        stream: wire.stream === true,
-        encoding: { ...openAIResponsesEncodingOf(wire), conversation: conversationOf },
-        ...(history === undefined && !carriesGatewayReasoning(wire) ? { native: { format: openAIResponsesFormat, body: wire } } : {}),
-      };
+        () => decodeOpenAIResponsesRequest(wire, conversationOf()),
+      );
     },
     encodeResponse(response: ChatResponseV1, context: EncodeContextV1<OpenAIResponsesCodecEncoding>): OpenAIResponsesResponse {
       const encoded = encodeOpenAIResponsesResponse(response, context);

@@ -1,5 +1,4 @@
 import type { ChatCodecV1, ChatStreamEncoderV1, EncodeContextV1 } from '../../specification/chat-codec-v1.js';
-import type { ChatRequestV1 } from '../../specification/chat/chat-request-v1.js';
 import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
 import type { NativeChatResultV1, NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
@@ -11,6 +10,7 @@ import { OpenAIChunkEncoder } from './openai-chunk-encoder.js';
 import { openAIErrorBodyOf } from './openai-error-body.js';
 import { isPlainChatRequest } from './is-plain-chat-request.js';
 import { openAIChatRequestSchema } from './openai-request-schemas.js';
+import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 export interface OpenAIChatEncoding {
   /** The client set `stream_options.include_usage`: send the usage-only chunk. */
@@ -77,18 +77,16 @@ export const openAIChatCodec: ChatCodecV1<OpenAIChatEncoding> = {
   decode(body: unknown) {
     // Most bodies are plainly valid and used as they came; the schema judges (and names the field of) the rest.
     const wire = (isPlainChatRequest(body) ? body : validateRequest(openAIChatRequestSchema, body)) as OpenAIChatRequest;
-    let request: ChatRequestV1 | undefined;
-    return {
-      model: wire.model,
-      // Built when first read: the native path forwards `wire` and never needs it.
-      get request(): ChatRequestV1 {
-        request ??= decodeOpenAIChatRequest(wire);
-        return request;
+    // The canonical request is built when first read: the native path forwards `wire` and never needs it.
+    return new LazyDecodedChatRequest(
+      {
+        model: wire.model,
+        stream: wire.stream === true,
+        encoding: { includeUsage: wire.stream_options?.include_usage === true },
+        native: { format: 'openai-chat', body: wire },
       },
-      stream: wire.stream === true,
-      encoding: { includeUsage: wire.stream_options?.include_usage === true },
-      native: { format: 'openai-chat', body: wire },
-    };
+      () => decodeOpenAIChatRequest(wire),
+    );
   },
   encodeResponse: encodeOpenAIChatResponse,
   encodeNativeResponse: (result: NativeChatResultV1) => result.body,

@@ -4,6 +4,7 @@ import type { ChatCodecV1, ChatStreamEncoderV1, EncodeContextV1 } from '../../sp
 import type { NativeChatResultV1, NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
 import { openAIErrorBodyOf } from './openai-error-body.js';
+import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 /** The legacy `POST /v1/completions`; fields it does not name are forwarded as sent. */
 export const openAICompletionsRequestSchema = z.looseObject({
@@ -72,16 +73,16 @@ export const openAICompletionsCodec: ChatCodecV1<OpenAICompletionsEncoding> = {
   nativeFormat: textCompletionsFormat,
   decode(body: unknown) {
     const wire = validateRequest(openAICompletionsRequestSchema, body);
-    return {
-      model: wire.model,
-      get request(): never {
-        return noCanonicalForm();
+    return new LazyDecodedChatRequest(
+      {
+        model: wire.model,
+        stream: wire.stream === true,
+        encoding: { includeUsage: wire.stream_options?.include_usage === true },
+        native: { format: textCompletionsFormat, body: wire },
+        nativeOnly: 'text completions',
       },
-      stream: wire.stream === true,
-      encoding: { includeUsage: wire.stream_options?.include_usage === true },
-      native: { format: textCompletionsFormat, body: wire },
-      nativeOnly: 'text completions',
-    };
+      noCanonicalForm,
+    );
   },
   encodeResponse: noCanonicalForm,
   encodeNativeResponse: (result: NativeChatResultV1) => result.body,
