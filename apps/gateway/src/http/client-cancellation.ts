@@ -22,11 +22,12 @@ export function isClientClosed(error: unknown): boolean {
 export function clientCancellation(reply: FastifyReply): Cancellation {
   const cancellation = new Cancellation();
   const response = reply.raw;
-  response.once('close', () => {
+  // `on`, not `once`: a response closes once, and `once` costs a wrapper and a removal per request.
+  response.on('close', () => {
     if (!response.writableFinished) cancellation.abort(clientClosedError());
   });
   // Emitted only on an answer cut at the shutdown deadline: stop its upstream call too.
-  response.once(shutdownEventName, () => {
+  response.on(shutdownEventName, () => {
     cancellation.abort(new ModelgateError('The server is shutting down.', { code: clientClosedCode }));
   });
   return cancellation;

@@ -60,7 +60,8 @@ export const gracefulShutdownPlugin = infraPlugin((app, _options, done) => {
   app.addHook('onRequest', (_request, reply, next) => {
     const response = reply.raw;
     const remove = inFlight.add(response);
-    response.once('close', () => finished(remove));
+    // `on`, not `once`: a response closes once.
+    response.on('close', () => finished(remove));
     if (closing) reply.header('connection', 'close');
     next();
   });
