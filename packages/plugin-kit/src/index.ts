@@ -54,3 +54,4 @@ export { fetchMedia, type FetchMediaOptions, type FetchedMedia } from './media/f
 export { isPrivateAddress } from './media/is-private-address.js';
 export { refuseWarningsWhenStrict } from './refuse-warnings-when-strict.js';
 export { passthroughURL, sendPassthrough, type SendPassthroughOptions } from './send-passthrough.js';
+export { ModelCache } from './model-cache.js';
