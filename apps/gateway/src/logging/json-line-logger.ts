@@ -90,9 +90,17 @@ export class JsonLineLogger implements PluginLogger {
     this.log('fatal', message, fields);
   }
 
-  private log(level: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> | undefined): void {
+  /**
+   * Writes a line whose fields the caller serialised itself: `members` is JSON object members after a
+   * comma each (`,"a":1,"b":"x"`). For the one line per request, built without a generic serialiser.
+   */
+  writeMembers(level: Exclude<LogLevel, 'silent'>, message: string, members: string): void {
     if (!this.enabled(level)) return;
-    const line = `{"level":${levelNumbers[level]},"time":${Date.now()},"pid":${process.pid}${fieldsText(fields)},"msg":${JSON.stringify(message)}}`;
+    const line = `{"level":${levelNumbers[level]},"time":${Date.now()},"pid":${process.pid}${members},"msg":${JSON.stringify(message)}}`;
     this.write(`${this.redactor === undefined ? line : this.redactor.redact(line)}\n`);
+  }
+
+  private log(level: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> | undefined): void {
+    if (this.enabled(level)) this.writeMembers(level, message, fieldsText(fields));
   }
 }

@@ -103,6 +103,27 @@ describe('access log', () => {
     }
   });
 
+  it('writes a line that parses whatever the client sent: quotes, newlines and control characters in the model and the path', async () => {
+    const { app, lines, close } = await appWithLog('info');
+    try {
+      const model = 'no"such\nmodel\u0001\\';
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/v1/chat/completions',
+        payload: { model, messages: [{ role: 'user', content: 'hi' }] },
+      });
+      expect(answer.statusCode).toBe(404);
+      const missing = await app.inject({ method: 'GET', url: '/v1/"odd%22path\u2028?key=secret' });
+      expect(missing.statusCode).toBe(404);
+      const requests = lines.filter((line) => line.msg === 'request');
+      expect(requests[0]).toMatchObject({ status: 404, model });
+      expect(requests[1]).toMatchObject({ status: 404, route: '/v1/%22odd%22path%E2%80%A8' });
+      expect(JSON.stringify(requests[1])).not.toContain('secret');
+    } finally {
+      await close();
+    }
+  });
+
   it('writes nothing per request above info', async () => {
     const { app, lines, close } = await appWithLog('warn');
     try {

@@ -35,13 +35,20 @@ function headerOf(reply: FastifyReply, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A JSON string. */
+const text = (value: string): string => JSON.stringify(value);
+
+/** A JSON number (`null` for one JSON has no form for, as `JSON.stringify` writes it). */
+const number = (value: number): string => (Number.isFinite(value) ? String(value) : 'null');
+
 function modelOf(request: FastifyRequest): string | undefined {
   const model = (request.body as { model?: unknown } | null | undefined)?.model;
   return typeof model === 'string' ? model : undefined;
 }
 
 /**
- * One JSON line per request at `info`: time, request id, method, route, status, model, deployment,
+ * One JSON line per request at `info`, its fields serialised one by one (about half the time of
+ * `JSON.stringify` on an object of them): time, request id, method, route, status, model, deployment,
  * attempts, duration, and tokens, cost and the provider's warnings when known. It runs in `onResponse`, after the answer has left, and
  * the lines are written buffered; when `info` is off, no hook is added at all.
  */
@@ -52,32 +59,28 @@ export const accessLogPlugin = infraPlugin<AccessLogPluginOptions>((app, { logge
     return;
   }
   app.addHook('onResponse', (request, reply, next) => {
-    const fields: Record<string, unknown> = {
-      reqId: request.id,
-      method: request.method,
-      // Never the query string: a key may ride in it (`?key=`, Google's form).
-      route: request.routeOptions.url ?? request.url.split('?')[0],
-      status: reply.statusCode,
-    };
+    // Never the query string: a key may ride in it (`?key=`, Google's form).
+    const route = request.routeOptions.url ?? request.url.split('?')[0]!;
+    let members = `,"reqId":${text(request.id)},"method":${text(request.method)},"route":${text(route)},"status":${reply.statusCode}`;
     const model = modelOf(request);
-    if (model !== undefined) fields.model = model;
+    if (model !== undefined) members += `,"model":${text(model)}`;
     const deployment = headerOf(reply, 'x-modelgate-deployment');
-    if (deployment !== undefined) fields.deployment = deployment;
+    if (deployment !== undefined) members += `,"deployment":${text(deployment)}`;
     const attempts = headerOf(reply, 'x-modelgate-attempts');
-    if (attempts !== undefined) fields.attempts = Number(attempts);
-    fields.durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    if (attempts !== undefined) members += `,"attempts":${number(Number(attempts))}`;
+    members += `,"durationMs":${number(Math.round(reply.elapsedTime * 100) / 100)}`;
     const noted = request.accessLogNote;
     const usage = noted?.usage;
     if (usage !== undefined) {
-      fields.inputTokens = usage.inputTokens;
-      if (usage.outputTokens !== undefined) fields.outputTokens = usage.outputTokens;
-      if (usage.totalTokens !== undefined) fields.totalTokens = usage.totalTokens;
+      members += `,"inputTokens":${number(usage.inputTokens)}`;
+      if (usage.outputTokens !== undefined) members += `,"outputTokens":${number(usage.outputTokens)}`;
+      if (usage.totalTokens !== undefined) members += `,"totalTokens":${number(usage.totalTokens)}`;
     }
     // The name a spend record will use for the same figure.
-    if (noted?.costUsd !== undefined) fields.cost_usd = noted.costUsd;
+    if (noted?.costUsd !== undefined) members += `,"cost_usd":${number(noted.costUsd)}`;
     const warnings = headerOf(reply, 'x-modelgate-warnings');
-    if (warnings !== undefined) fields.warnings = warnings;
-    logger.info('request', fields);
+    if (warnings !== undefined) members += `,"warnings":${text(warnings)}`;
+    logger.writeMembers('info', 'request', members);
     next();
   });
   if (flush !== undefined)
