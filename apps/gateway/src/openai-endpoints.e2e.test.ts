@@ -194,6 +194,21 @@ describe('POST /v1/audio/transcriptions', () => {
     expect(verbose.words?.[0]).toEqual({ word: 'Transcript', start: 0, end: 0.4 });
   });
 
+  it('treats form fields named like object properties as plain fields', async () => {
+    const form = new FormData();
+    form.set('model', 'ears');
+    form.set('__proto__', 'x');
+    form.set('constructor', 'y');
+    form.set('file', new Blob([Buffer.from('RIFF....WAVEfmt fake audio')], { type: 'audio/wav' }), 'meeting.wav');
+    const answer = await fetch(`${server.url}/v1/audio/transcriptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testMasterKey}` },
+      body: form,
+    });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { text: string }).text).toBe(mockTranscript('meeting.wav', 26));
+  });
+
   it('refuses a form without a file or a model, and a file over the limit', async () => {
     const form = new FormData();
     form.set('model', 'ears');

@@ -27,7 +27,8 @@ export function parseAudioForm(request: IncomingMessage, maxBytes = maxAudioByte
       reject(new InvalidRequestError(`The multipart form could not be read: ${(error as Error).message}.`, { code: 'invalid_multipart' }));
       return;
     }
-    const fields: Record<string, string | string[]> = {};
+    // No prototype: a field named `__proto__` or `constructor` is a field like any other.
+    const fields: Record<string, string | string[]> = Object.create(null);
     let file: UploadedAudio | undefined;
     let failed = false;
     const fail = (error: Error) => {

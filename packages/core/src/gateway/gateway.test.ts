@@ -129,6 +129,19 @@ describe('gateway (library use)', () => {
     );
   });
 
+  it('answers model_not_found for model names that are also properties of every object', async () => {
+    const gateway = await echoGateway();
+    const principal = { id: 'k1', kind: 'key' as const, role: 'member' as const, scopes: { models: ['chat'] } };
+    for (const model of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      await expect(gateway.completion({ model, messages: [userMessage('x')] })).rejects.toSatisfy((error) =>
+        ModelNotFoundError.isInstance(error),
+      );
+      await expect(gateway.runChat(openAIChatCodec, { model, messages: [userMessage('x')] }, { principal })).rejects.not.toBeInstanceOf(
+        TypeError,
+      );
+    }
+  });
+
   it('refuses a model outside the principal scopes, and lists only allowed ones', async () => {
     const gateway = await echoGateway();
     const principal = { id: 'k1', kind: 'key' as const, role: 'member' as const, scopes: { models: ['chat'] } };

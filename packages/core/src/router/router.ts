@@ -129,8 +129,12 @@ export class Router {
     mayUseGroup?: (group: string) => boolean,
   ): Promise<RouteResult<T>> {
     // The group asked for is authorised by the caller; a fallback the caller may not use is passed over.
-    const fallbacks = this.options.fallbacks[model] ?? [];
-    const chain = [model, ...(mayUseGroup === undefined ? fallbacks : fallbacks.filter(mayUseGroup))];
+    // Own entries only: a model named `constructor` has no fallbacks.
+    const fallbacks = Object.hasOwn(this.options.fallbacks, model) ? this.options.fallbacks[model] : undefined;
+    const chain =
+      fallbacks === undefined || fallbacks.length === 0
+        ? [model]
+        : [model, ...(mayUseGroup === undefined ? fallbacks : fallbacks.filter(mayUseGroup))];
     let attempts = 0;
     let upstreamMs = 0;
     let lastError: unknown;
