@@ -165,15 +165,8 @@ export class OpenAICompatibleChunkNormalizer {
       } catch {
         value = undefined;
       }
-      if (isRecord(value)) {
-        const { id, created, model, system_fingerprint } = value;
-        this.template = {
-          id: typeof id === 'string' && id !== '' ? id : `chatcmpl-${Date.now().toString(36)}`,
-          created: typeof created === 'number' ? created : Math.floor(Date.now() / 1000),
-          model: typeof model === 'string' && model.length > 0 ? model : this.modelId,
-          ...(system_fingerprint === undefined ? {} : { system_fingerprint: system_fingerprint as string | null }),
-        };
-      }
+      // The same repair as a parsed first chunk gets, which makes it the template.
+      if (isRecord(value)) this.fillEnvelope(value as OpenAIChatCompletionChunk);
     }
     return this.template;
   }

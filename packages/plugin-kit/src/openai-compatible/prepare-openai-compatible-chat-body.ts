@@ -65,36 +65,29 @@ export function prepareOpenAICompatibleChatBody(
   };
   const streamOptions = () => ({ ...(request.stream_options as object | null | undefined), include_usage: true });
   const keepsStreamOptions = options.stream && quirks.supportsStreamOptions !== false;
-  // Fields keep their place; the ones the body lacks are added at the end.
-  let hasModel = false;
-  let hasStream = false;
-  let hasStreamOptions = false;
-  let hasTarget = false;
+  // Fields keep their place; the ones the body lacks are added at the end (a dropped one is dropped again).
+  const putMissing = (key: string, value: unknown) => {
+    if (!Object.hasOwn(body, key)) put(key, value);
+  };
   for (const key in request) {
     if (!Object.hasOwn(request, key)) continue;
-    if (key === 'model') {
-      hasModel = true;
-      put(key, options.modelId);
-    } else if (key === 'stream') {
-      hasStream = true;
+    if (key === 'model') put(key, options.modelId);
+    else if (key === 'stream') {
       if (options.stream) put(key, true);
     } else if (key === 'stream_options') {
-      hasStreamOptions = true;
       if (keepsStreamOptions) put(key, streamOptions());
     } else if (removesOther && key === other) {
       // Moved to the host's field, or dropped when that one is set.
-    } else if (movesOther && key === target) {
-      hasTarget = true;
-      put(key, otherValue);
-    } else {
+    } else if (movesOther && key === target) put(key, otherValue);
+    else {
       const value = request[key];
       put(key, flattens && key === 'messages' && Array.isArray(value) ? flattenContent(value as WireMessage[]) : value);
     }
   }
-  if (!hasModel) put('model', options.modelId);
-  if (options.stream && !hasStream) put('stream', true);
-  if (keepsStreamOptions && !hasStreamOptions) put('stream_options', streamOptions());
-  if (movesOther && !hasTarget) put(target!, otherValue);
+  putMissing('model', options.modelId);
+  if (options.stream) putMissing('stream', true);
+  if (keepsStreamOptions) putMissing('stream_options', streamOptions());
+  if (movesOther) putMissing(target!, otherValue);
   return { body, droppedFields: dropped === undefined ? [] : unsupported.filter((field) => dropped!.has(field)) };
 }
 
