@@ -30,7 +30,8 @@ export class ServerSentEventParser {
   private pending: string[] = [];
   /** The last chunk ended with CR: an LF that starts the next one belongs to it. */
   private skipLineFeed = false;
-  private data = '';
+  /** The event's `data:` lines joined with `\n`; undefined before its first one. One line stays a slice of the chunk, never copied. */
+  private data: string | undefined;
   private eventType: string | undefined;
   private lastEventId: string | undefined;
   private retry: number | undefined;
@@ -92,11 +93,11 @@ export class ServerSentEventParser {
    */
   end(): boolean {
     const rest = this.decoder.end();
-    const incomplete = this.pending.length > 0 || rest.length > 0 || this.data.length > 0;
+    const incomplete = this.pending.length > 0 || rest.length > 0 || this.data !== undefined;
     this.pending = [];
     this.atStart = true;
     this.skipLineFeed = false;
-    this.data = '';
+    this.data = undefined;
     this.eventType = undefined;
     this.retry = undefined;
     return incomplete;
@@ -120,7 +121,7 @@ export class ServerSentEventParser {
     }
     switch (field) {
       case 'data':
-        this.data += value + '\n';
+        this.data = this.data === undefined ? value : `${this.data}\n${value}`;
         break;
       case 'event':
         this.eventType = value;
@@ -143,11 +144,11 @@ export class ServerSentEventParser {
     const data = this.data;
     const eventType = this.eventType;
     const retry = this.retry;
-    this.data = '';
+    this.data = undefined;
     this.eventType = undefined;
     this.retry = undefined;
-    if (data.length === 0) return;
-    const event: ServerSentEvent = { data: data.slice(0, -1) };
+    if (data === undefined) return;
+    const event: ServerSentEvent = { data };
     if (eventType !== undefined) event.event = eventType;
     if (this.lastEventId !== undefined) event.id = this.lastEventId;
     if (retry !== undefined) event.retry = retry;

@@ -48,6 +48,10 @@ async function* chunksOf(outcome: ChatOutcome<OpenAIChatEncoding> & { stream: tr
         if (heldUsage !== undefined) yield JSON.parse(addUsageCost(heldUsage, costUsd?.())) as OpenAIChatCompletionChunk;
         return;
       }
+      if (part.type === 'events') {
+        for (const data of part.data) yield JSON.parse(data) as OpenAIChatCompletionChunk;
+        continue;
+      }
       if (part.usageOnly === true) {
         if (!includeUsage) continue;
         if (costUsd !== undefined) {

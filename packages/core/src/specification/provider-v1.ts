@@ -74,11 +74,15 @@ export interface NativeChatResultV1 {
 
 /**
  * The parts of a forwarded stream: each `event` is one server-sent event of the wire format, forwarded
- * as is (`usageOnly` marks an event that carries nothing but usage, which a surface may hold back), then
- * one `finish` (what the gateway reads for its accounting; it writes nothing by itself) or one `error`.
+ * as is (`usageOnly` marks an event that carries nothing but usage, which a surface may hold back), and
+ * `events` is a run of consecutive events of one type, none of them usage only (all `data` in order): a
+ * provider may pass the events that came in one read of the upstream on as one part, so that each
+ * layer handles them once. Then one `finish` (what the gateway reads for its accounting; it writes
+ * nothing by itself) or one `error`.
  */
 export type NativeStreamPartV1 =
   | { type: 'event'; data: string; event?: string; usageOnly?: boolean }
+  | { type: 'events'; data: string[]; event?: string }
   | { type: 'finish'; finishReason: FinishReasonV1; usage?: UsageV1 }
   | { type: 'error'; error: ModelgateError };
 

@@ -37,9 +37,13 @@ async function collect(stream: ChatStreamV1): Promise<ChatStreamPartV1[]> {
   return parts;
 }
 
+/** The parts, with each run of events split back into single events: how reads group them is the network's doing. */
 async function collectNative(stream: NativeChatStreamV1): Promise<NativeStreamPartV1[]> {
   const parts: NativeStreamPartV1[] = [];
-  for await (const part of stream.parts) parts.push(part);
+  for await (const part of stream.parts) {
+    if (part.type === 'events') for (const data of part.data) parts.push({ type: 'event', data });
+    else parts.push(part);
+  }
   return parts;
 }
 

@@ -12,7 +12,12 @@ function run(events: string[]): NativeStreamPartV1[] {
   return out;
 }
 
-const dataOf = (part: NativeStreamPartV1 | undefined) => (part?.type === 'event' ? part.data : undefined);
+/** Every forwarded event's data, in order, whether it went on alone or in a run. */
+const dataOf = (parts: NativeStreamPartV1[]): string[] =>
+  parts.flatMap((part) => (part.type === 'event' ? [part.data] : part.type === 'events' ? part.data : []));
+
+const plain = (content: string) =>
+  `{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":${JSON.stringify(content)}},"finish_reason":null}]}`;
 
 describe('OpenAICompatibleNativeEvents', () => {
   it('forwards a first content chunk with its whole envelope as it came (its spacing too), and still reads the finish', () => {
@@ -21,7 +26,7 @@ describe('OpenAICompatibleNativeEvents', () => {
     const last =
       '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}';
     const parts = run([first, last]);
-    expect(dataOf(parts[0])).toBe(first);
+    expect(dataOf(parts)[0]).toBe(first);
     expect(parts.at(-1)).toMatchObject({
       type: 'finish',
       finishReason: { unified: 'stop', raw: 'stop' },
@@ -34,10 +39,10 @@ describe('OpenAICompatibleNativeEvents', () => {
       '{"choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]}',
       '{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}',
     ]);
-    const first = JSON.parse(dataOf(parts[0])!);
+    const [first, second] = dataOf(parts).map((data) => JSON.parse(data));
     expect(first).toMatchObject({ object: 'chat.completion.chunk', model: 'gpt-4o-mini' });
     expect(typeof first.id).toBe('string');
-    expect(JSON.parse(dataOf(parts[1])!).id).toBe(first.id);
+    expect(second.id).toBe(first.id);
   });
 
   it('gives later chunks that lack an id, and the chunks it makes up, the id of a first chunk it did not parse', () => {
@@ -45,11 +50,21 @@ describe('OpenAICompatibleNativeEvents', () => {
       '{"id":"chatcmpl-9","object":"chat.completion.chunk","created":5,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}',
       '{"object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}}',
     ]);
-    const made = parts
-      .filter((part) => part.type === 'event')
+    const made = dataOf(parts)
       .slice(1)
-      .map((part) => JSON.parse(dataOf(part)!));
+      .map((data) => JSON.parse(data));
     expect(made.length).toBeGreaterThan(0);
     for (const chunk of made) expect(chunk).toMatchObject({ id: 'chatcmpl-9', created: 5 });
+  });
+
+  it('passes plain events that came together on as one run, in order, and starts a new run after an event it read', () => {
+    const finish =
+      '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}';
+    const parts = run([plain('Hello'), plain(' there'), plain('!'), finish, plain('late')]);
+    expect(parts[0]).toEqual({ type: 'events', data: [plain('Hello'), plain(' there'), plain('!')] });
+    expect(parts[1]?.type).toBe('event');
+    expect(JSON.parse(dataOf([parts[1]!])[0]!)).toMatchObject({ choices: [{ finish_reason: 'stop' }] });
+    expect(parts[2]).toEqual({ type: 'events', data: [plain('late')] });
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' } });
   });
 });

@@ -32,9 +32,20 @@ function hasEnvelope(data: string): boolean {
 }
 
 /**
+ * Adds a plain event to the run of plain events at the end of `out` (one `events` part per read of the
+ * upstream, so that the events that came together go on together), or starts a run.
+ */
+function forward(data: string, out: NativeStreamPartV1[]): void {
+  const last = out[out.length - 1];
+  if (last?.type === 'events') last.data.push(data);
+  else out.push({ type: 'events', data: [data] });
+}
+
+/**
  * The native path's stream: each event forwarded as the host sent it, except the few the gateway must
  * read or repair (the first, tool calls, reasoning, the finish and the usage), which are parsed and
- * normalised like on the canonical path. The finish carries what the gateway accounts for.
+ * normalised like on the canonical path. Plain events that arrive together go on as one `events` part.
+ * The finish carries what the gateway accounts for.
  */
 export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandler<NativeStreamPartV1> {
   private readonly normalizer: OpenAICompatibleChunkNormalizer;
@@ -47,13 +58,13 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
   event(data: string, out: NativeStreamPartV1[]): void {
     if (isPlainContentChunk(data)) {
       if (!this.first) {
-        out.push({ type: 'event', data });
+        forward(data, out);
         return;
       }
       if (hasEnvelope(data)) {
         this.first = false;
         this.normalizer.deferEnvelope(data);
-        out.push({ type: 'event', data });
+        forward(data, out);
         return;
       }
     }

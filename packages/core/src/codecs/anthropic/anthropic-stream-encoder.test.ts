@@ -205,6 +205,9 @@ describe('Anthropic stream encoder', () => {
     const encoder = new AnthropicStreamEncoder(context);
     const data = '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}';
     expect(encoder.native({ type: 'event', event: 'content_block_delta', data })).toBe(`event: content_block_delta\ndata: ${data}\n\n`);
+    expect(encoder.native({ type: 'events', event: 'content_block_delta', data: [data, data] })).toBe(
+      `event: content_block_delta\ndata: ${data}\n\nevent: content_block_delta\ndata: ${data}\n\n`,
+    );
     expect(encoder.native({ type: 'finish', finishReason: { unified: 'stop', raw: 'end_turn' } })).toBe('');
     expect(parse(encoder.native({ type: 'error', error: new UpstreamError('cut', {}) }))[0]!.data).toEqual({
       type: 'error',

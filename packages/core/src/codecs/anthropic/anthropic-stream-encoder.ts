@@ -1,6 +1,7 @@
 import type { ChatStreamEncoderV1, EncodeContextV1 } from '../../specification/chat-codec-v1.js';
 import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
 import type { NativeStreamPartV1 } from '../../specification/provider-v1.js';
+import { frameForwardedEvents } from '../frame-forwarded-events.js';
 import { anthropicErrorBodyOf } from './anthropic-error-body.js';
 import { encodeAnthropicUsage } from './encode-anthropic-usage.js';
 import { anthropicMessageId, anthropicStopSequence } from './encode-anthropic-response.js';
@@ -110,6 +111,7 @@ export class AnthropicStreamEncoder implements ChatStreamEncoderV1 {
   }
 
   native(part: NativeStreamPartV1): string {
+    if (part.type === 'events') return frameForwardedEvents(part.data, part.event);
     if (part.type === 'event') return part.event === undefined ? `data: ${part.data}\n\n` : `event: ${part.event}\ndata: ${part.data}\n\n`;
     // The upstream's own `message_stop` was forwarded as an event: a finish adds nothing.
     return part.type === 'finish' ? '' : anthropicErrorEvent(part.error);

@@ -122,6 +122,17 @@ describe('GeminiStreamEncoder', () => {
     expect(run('array', [{ type: 'finish', finishReason: { unified: 'stop' } }])).toMatch(/^\[\{.*"finishReason":"STOP".*\}\]$/);
   });
 
+  it('frames a run of native chunks like the same chunks one by one', () => {
+    const chunks = ['{"candidates":[{"content":{"parts":[{"text":"Hel"}]}}]}', '{"candidates":[{"content":{"parts":[{"text":"lo"}]}}]}'];
+    for (const framing of ['sse', 'array'] as const) {
+      const single = new GeminiStreamEncoder(context, framing);
+      const batched = new GeminiStreamEncoder(context, framing);
+      const finish = { type: 'finish', finishReason: { unified: 'stop' } } as const;
+      const one = chunks.map((data) => single.native({ type: 'event', data })).join('') + single.native(finish);
+      expect(batched.native({ type: 'events', data: chunks }) + batched.native(finish)).toBe(one);
+    }
+  });
+
   it('ends a failed stream with the error body and nothing after it, never a finish', () => {
     const failure = new UpstreamError('upstream broke', { status: 502 });
     for (const framing of ['sse', 'array'] as const) {

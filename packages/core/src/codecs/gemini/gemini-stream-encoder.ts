@@ -90,6 +90,11 @@ export class GeminiStreamEncoder implements ChatStreamEncoderV1 {
   native(part: NativeStreamPartV1): string {
     // A native Gemini stream's events are already chunks of this shape.
     if (part.type === 'event') return this.frame(part.data);
+    if (part.type === 'events') {
+      let text = '';
+      for (const data of part.data) text += this.frame(data);
+      return text;
+    }
     return part.type === 'finish' ? this.close() : this.error(part.error);
   }
 

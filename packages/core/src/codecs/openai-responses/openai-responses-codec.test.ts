@@ -498,13 +498,15 @@ describe('the Responses stream encoder', () => {
       '{"type":"response.created","sequence_number":0,"response":{"id":"resp_up","object":"response","status":"in_progress","output":[]}}';
     const delta = '{"type":"response.output_text.delta","sequence_number":1,"delta":"Hi"}';
     let text = encoder.native({ type: 'event', event: 'response.created', data: created });
-    text += encoder.native({ type: 'event', event: 'response.output_text.delta', data: delta });
-    expect(text).toBe(`event: response.created\ndata: ${created}\n\nevent: response.output_text.delta\ndata: ${delta}\n\n`);
+    text += encoder.native({ type: 'events', event: 'response.output_text.delta', data: [delta, delta] });
+    expect(text).toBe(
+      `event: response.created\ndata: ${created}\n\nevent: response.output_text.delta\ndata: ${delta}\n\nevent: response.output_text.delta\ndata: ${delta}\n\n`,
+    );
     const failed = eventsOf(encoder.error(new UpstreamError('Dropped.')));
     expect(failed).toEqual([
       expect.objectContaining({
         type: 'response.failed',
-        sequence_number: 2,
+        sequence_number: 3,
         response: expect.objectContaining({ id: 'resp_up', status: 'failed' }),
       }),
     ]);

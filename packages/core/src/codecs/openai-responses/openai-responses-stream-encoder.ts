@@ -196,16 +196,24 @@ export class OpenAIResponsesStreamEncoder implements ChatStreamEncoderV1 {
   native(part: NativeStreamPartV1): string {
     if (part.type === 'error') return this.error(part.error);
     if (part.type === 'finish') return '';
+    if (part.type === 'event') return this.forward(part.data, part.event);
+    let text = '';
+    for (const data of part.data) text += this.forward(data, part.event);
+    return text;
+  }
+
+  /** One forwarded event: the response it starts or completes is kept for the error event and the hook. */
+  private forward(data: string, event: string | undefined): string {
     this.started = true;
     this.sequence += 1;
-    if (this.forwarded === undefined && (part.event === 'response.created' || this.sequence === 1)) {
-      this.forwarded = (JSON.parse(part.data) as { response?: OpenAIResponsesResponse }).response;
+    if (this.forwarded === undefined && (event === 'response.created' || this.sequence === 1)) {
+      this.forwarded = (JSON.parse(data) as { response?: OpenAIResponsesResponse }).response;
     }
-    if (this.onComplete !== undefined && (part.event === 'response.completed' || part.event === 'response.incomplete')) {
-      const response = (JSON.parse(part.data) as { response?: OpenAIResponsesResponse }).response;
+    if (this.onComplete !== undefined && (event === 'response.completed' || event === 'response.incomplete')) {
+      const response = (JSON.parse(data) as { response?: OpenAIResponsesResponse }).response;
       if (response !== undefined) this.onComplete({ response });
     }
-    return `${part.event === undefined ? '' : `event: ${part.event}\n`}data: ${part.data}\n\n`;
+    return `${event === undefined ? '' : `event: ${event}\n`}data: ${data}\n\n`;
   }
 
   error(error: unknown): string {

@@ -222,6 +222,14 @@ describe('OpenAI chat codec: encode', () => {
     const asked = openAIChatCodec.createStreamEncoder({ ...context, encoding: { includeUsage: true } });
     expect(asked.native({ type: 'event', data: '{"usage":{}}', usageOnly: true })).toBe('data: {"usage":{}}\n\n');
   });
+
+  it('forwards a run of native events as one event each, in order', () => {
+    const encoder = openAIChatCodec.createStreamEncoder(context);
+    expect(encoder.native({ type: 'events', data: ['{"a":1}', '{"b":2}', '{"c":3}'] })).toBe(
+      'data: {"a":1}\n\ndata: {"b":2}\n\ndata: {"c":3}\n\n',
+    );
+    expect(encoder.native({ type: 'events', data: ['{"a":1}'] })).toBe('data: {"a":1}\n\n');
+  });
 });
 
 describe('OpenAI embeddings codec', () => {

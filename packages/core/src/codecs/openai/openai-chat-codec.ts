@@ -10,6 +10,7 @@ import { OpenAIChunkEncoder } from './openai-chunk-encoder.js';
 import { openAIErrorBodyOf } from './openai-error-body.js';
 import { isPlainChatRequest } from './is-plain-chat-request.js';
 import { openAIChatRequestSchema } from './openai-request-schemas.js';
+import { frameForwardedEvents } from '../frame-forwarded-events.js';
 import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 export interface OpenAIChatEncoding {
@@ -48,6 +49,7 @@ class OpenAIStreamEncoder implements ChatStreamEncoderV1 {
   }
 
   native(part: NativeStreamPartV1): string {
+    if (part.type === 'events') return frameForwardedEvents(part.data);
     if (part.type === 'event') {
       if (part.usageOnly !== true) return `data: ${part.data}\n\n`;
       if (!this.context.encoding.includeUsage) return '';

@@ -4,6 +4,7 @@ import type { ChatCodecV1, ChatStreamEncoderV1, EncodeContextV1 } from '../../sp
 import type { NativeChatResultV1, NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { validateRequest } from '../../validation/validate-request.js';
 import { openAIErrorBodyOf } from './openai-error-body.js';
+import { frameForwardedEvents } from '../frame-forwarded-events.js';
 import { LazyDecodedChatRequest } from '../lazy-decoded-chat-request.js';
 
 /** The legacy `POST /v1/completions`; fields it does not name are forwarded as sent. */
@@ -53,6 +54,7 @@ class OpenAICompletionsStreamEncoder implements ChatStreamEncoderV1 {
   }
 
   native(part: NativeStreamPartV1): string {
+    if (part.type === 'events') return frameForwardedEvents(part.data);
     if (part.type === 'event') return part.usageOnly === true && !this.context.encoding.includeUsage ? '' : `data: ${part.data}\n\n`;
     return part.type === 'finish' ? doneEvent : errorEvent(part.error);
   }
