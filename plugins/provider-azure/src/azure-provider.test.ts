@@ -185,7 +185,13 @@ describe('Azure content-filter chunks', () => {
       );
       const parts: NativeStreamPartV1[] = [];
       for await (const part of stream.parts) parts.push(part);
-      const events = parts.flatMap((part) => (part.type === 'event' ? [{ ...part, chunk: JSON.parse(part.data) }] : []));
+      const events = parts.flatMap((part) =>
+        part.type === 'event'
+          ? [{ ...part, chunk: JSON.parse(part.data) }]
+          : part.type === 'events'
+            ? part.data.map((data) => ({ data, usageOnly: undefined, chunk: JSON.parse(data) }))
+            : [],
+      );
       for (const event of events) {
         if (event.usageOnly === true) continue;
         expect(event.chunk.choices.length, event.data).toBeGreaterThan(0);
