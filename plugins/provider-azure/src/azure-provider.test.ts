@@ -185,9 +185,11 @@ describe('Azure content-filter chunks', () => {
       );
       const parts: NativeStreamPartV1[] = [];
       for await (const part of stream.parts) parts.push(part);
-      const events = parts.flatMap((part) =>
+      type AzureChunk = { choices: Array<{ delta?: { content?: string }; content_filter_results?: unknown }> };
+      type Forwarded = { data: string; usageOnly: boolean | undefined; chunk: AzureChunk };
+      const events = parts.flatMap((part): Forwarded[] =>
         part.type === 'event'
-          ? [{ ...part, chunk: JSON.parse(part.data) }]
+          ? [{ data: part.data, usageOnly: part.usageOnly, chunk: JSON.parse(part.data) }]
           : part.type === 'events'
             ? part.data.map((data) => ({ data, usageOnly: undefined, chunk: JSON.parse(data) }))
             : [],
@@ -195,7 +197,7 @@ describe('Azure content-filter chunks', () => {
       for (const event of events) {
         if (event.usageOnly === true) continue;
         expect(event.chunk.choices.length, event.data).toBeGreaterThan(0);
-        expect(event.chunk.choices[0].delta, event.data).toBeTypeOf('object');
+        expect(event.chunk.choices[0]?.delta, event.data).toBeTypeOf('object');
       }
       const content = events.map((event) => event.chunk.choices[0]?.delta?.content ?? '').join('');
       expect(content).toBe('Native and filtered.');
