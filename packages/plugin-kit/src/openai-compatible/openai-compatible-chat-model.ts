@@ -103,8 +103,10 @@ export class OpenAICompatibleChatModel implements ChatModelV1 {
     refuseWarningsWhenStrict(warnings, options);
     const response = await this.open(body, options);
     const readOptions = { provider: this.provider, model: this.modelId, signal: abortOf(options) };
+    const streamOptions = request.body.stream_options as { include_usage?: unknown } | null | undefined;
+    const events = new OpenAICompatibleNativeEvents(readOptions, streamOptions?.include_usage === true);
     return {
-      parts: readOpenAICompatibleStream(response.body, readOptions, new OpenAICompatibleNativeEvents(readOptions)),
+      parts: readOpenAICompatibleStream(response.body, readOptions, events),
       ...(warnings.length === 0 ? {} : { warnings }),
       upstream: this.upstreamOf(response),
     };

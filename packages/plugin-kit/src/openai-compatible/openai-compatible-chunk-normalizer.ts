@@ -74,9 +74,10 @@ export class OpenAICompatibleChunkNormalizer {
 
   /**
    * The stream ended (`[DONE]`): the chunks still owed — tool calls that never got an id, and a
-   * usage-only chunk when the upstream put usage on a content chunk instead of sending one.
+   * usage-only chunk when the upstream put usage on a content chunk instead of sending one (unless
+   * `usageChunk` is false: nobody will read it).
    */
-  finish(): OpenAIChatCompletionChunk[] {
+  finish({ usageChunk = true }: { usageChunk?: boolean } = {}): OpenAIChatCompletionChunk[] {
     const chunks: OpenAIChatCompletionChunk[] = [];
     const choices: OpenAIChatChunkChoice[] = [];
     for (const [index, normalizer] of this.toolCalls) {
@@ -85,7 +86,7 @@ export class OpenAICompatibleChunkNormalizer {
       if (tool_calls.length > 0) choices.push({ index, delta: { tool_calls }, finish_reason: null });
     }
     if (choices.length > 0) chunks.push(this.synthetic(choices));
-    if (this.usage !== undefined && !this.usageChunkSeen) {
+    if (usageChunk && this.usage !== undefined && !this.usageChunkSeen) {
       const usageChunk = this.synthetic([]);
       const { inputTokens, outputTokens, totalTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens } = this.usage;
       const wire: OpenAIUsage = { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: totalTokens };

@@ -4,8 +4,8 @@ import { OpenAICompatibleNativeEvents } from './openai-compatible-native-events.
 
 const options = { provider: 'openai', model: 'gpt-4o-mini' };
 
-function run(events: string[]): NativeStreamPartV1[] {
-  const handler = new OpenAICompatibleNativeEvents(options);
+function run(events: string[], clientReadsUsage = true): NativeStreamPartV1[] {
+  const handler = new OpenAICompatibleNativeEvents(options, clientReadsUsage);
   const out: NativeStreamPartV1[] = [];
   for (const data of events) handler.event(data, out);
   handler.done(out);
@@ -66,5 +66,37 @@ describe('OpenAICompatibleNativeEvents', () => {
     expect(JSON.parse(dataOf([parts[1]!])[0]!)).toMatchObject({ choices: [{ finish_reason: 'stop' }] });
     expect(parts[2]).toEqual({ type: 'events', data: [plain('late')] });
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' } });
+  });
+  describe('usage-only chunks', () => {
+    const usage = '{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}';
+    const finishWithUsage = `{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":${usage}}`;
+    const usageOnly = `{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[],"usage":${usage}}`;
+    const usageOnlyParts = (parts: NativeStreamPartV1[]) => parts.filter((part) => part.type === 'event' && part.usageOnly === true);
+
+    it('makes one up when the host put usage on the finish chunk and the client asked for it', () => {
+      const parts = run([plain('Hi'), finishWithUsage], true);
+      expect(usageOnlyParts(parts)).toHaveLength(1);
+      expect(JSON.parse((usageOnlyParts(parts)[0] as { data: string }).data)).toMatchObject({
+        id: 'chatcmpl-1',
+        choices: [],
+        usage: { total_tokens: 5 },
+      });
+    });
+
+    it('neither makes one up nor forwards the one the host sent when the client did not ask; the finish still has the usage', () => {
+      for (const events of [
+        [plain('Hi'), finishWithUsage],
+        [
+          plain('Hi'),
+          '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}',
+          usageOnly,
+        ],
+      ]) {
+        const parts = run(events, false);
+        expect(usageOnlyParts(parts)).toEqual([]);
+        expect(dataOf(parts).map((data) => JSON.parse(data).choices.length)).toEqual([1, 1]);
+        expect(parts.at(-1)).toMatchObject({ type: 'finish', usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 } });
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { ModelgateError, NativeStreamPartV1 } from '@modelgate/core';
+import type { ModelgateError, NativeStreamPartV1, OpenAIChatCompletionChunk } from '@modelgate/core';
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
 import { OpenAICompatibleChunkNormalizer } from './openai-compatible-chunk-normalizer.js';
 import { parseOpenAICompatibleEvent, type OpenAICompatibleStreamHandler, type ReadStreamOptions } from './read-openai-compatible-stream.js';
@@ -51,7 +51,15 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
   private readonly normalizer: OpenAICompatibleChunkNormalizer;
   private first = true;
 
-  constructor(private readonly options: ReadStreamOptions) {
+  /**
+   * `clientReadsUsage`: the client asked for the usage chunk (`stream_options.include_usage`). When it did
+   * not, usage-only chunks are read for the finish's usage but neither serialised nor made up: every
+   * surface that forwards these events would drop them.
+   */
+  constructor(
+    private readonly options: ReadStreamOptions,
+    private readonly clientReadsUsage = true,
+  ) {
     this.normalizer = new OpenAICompatibleChunkNormalizer(options.model);
   }
 
@@ -70,14 +78,11 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
     }
     this.first = false;
     const chunk = this.normalizer.normalize(parseOpenAICompatibleEvent(data, this.options));
-    if (chunk === undefined) return;
-    out.push({ type: 'event', data: JSON.stringify(chunk), ...(chunk.choices.length === 0 ? { usageOnly: true } : {}) });
+    if (chunk !== undefined) this.push(chunk, out);
   }
 
   done(out: NativeStreamPartV1[]): void {
-    for (const chunk of this.normalizer.finish()) {
-      out.push({ type: 'event', data: JSON.stringify(chunk), ...(chunk.choices.length === 0 ? { usageOnly: true } : {}) });
-    }
+    for (const chunk of this.normalizer.finish({ usageChunk: this.clientReadsUsage })) this.push(chunk, out);
     const finishReason = mapOpenAICompatibleFinishReason(this.normalizer.rawFinishReason, this.normalizer.hasToolCalls);
     const { usage } = this.normalizer;
     out.push(usage === undefined ? { type: 'finish', finishReason } : { type: 'finish', finishReason, usage });
@@ -85,5 +90,10 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
 
   error(error: ModelgateError): NativeStreamPartV1 {
     return { type: 'error', error };
+  }
+
+  private push(chunk: OpenAIChatCompletionChunk, out: NativeStreamPartV1[]): void {
+    if (chunk.choices.length > 0) out.push({ type: 'event', data: JSON.stringify(chunk) });
+    else if (this.clientReadsUsage) out.push({ type: 'event', data: JSON.stringify(chunk), usageOnly: true });
   }
 }
