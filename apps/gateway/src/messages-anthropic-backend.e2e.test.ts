@@ -153,6 +153,38 @@ describe('/v1/messages in front of the Anthropic plugin: forwarded natively', ()
     expect(mock.requests.at(-1)!.path).toBe('/v1/messages/count_tokens');
   });
 
+  it("passes the client's anthropic-beta flags on: messages, streams (the SDK's betas too) and token counts", async () => {
+    mock.enqueue({ type: 'text', text: 'With a beta.' });
+    await client.messages.create(
+      { model: 'claude', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] },
+      { headers: { 'anthropic-beta': 'context-1m-2025-08-07' } },
+    );
+    expect(mock.requests.at(-1)!.headers['anthropic-beta']).toBe('context-1m-2025-08-07');
+
+    mock.enqueue({ type: 'text', text: 'Streamed with two betas.' });
+    const stream = client.beta.messages.stream({
+      model: 'claude',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'Hi' }],
+      betas: ['interleaved-thinking-2025-05-14', 'fine-grained-tool-streaming-2025-05-14'],
+    });
+    expect((await stream.finalMessage()).content).toEqual([{ type: 'text', text: 'Streamed with two betas.' }]);
+    expect(mock.requests.at(-1)!.headers['anthropic-beta']).toBe('interleaved-thinking-2025-05-14,fine-grained-tool-streaming-2025-05-14');
+
+    await client.beta.messages.countTokens({
+      model: 'claude',
+      messages: [{ role: 'user', content: 'Hi' }],
+      betas: ['token-counting-2024-11-01'],
+    });
+    expect(mock.requests.at(-1)!.path).toBe('/v1/messages/count_tokens');
+    expect(mock.requests.at(-1)!.headers['anthropic-beta']).toBe('token-counting-2024-11-01');
+
+    // No flags asked for, none configured: no header.
+    mock.enqueue({ type: 'text', text: 'Plain.' });
+    await client.messages.create({ model: 'claude', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] });
+    expect(mock.requests.at(-1)!.headers['anthropic-beta']).toBeUndefined();
+  });
+
   it('cancels the upstream call when the client goes away mid-stream', async () => {
     mock.enqueue({ type: 'hang', afterChunks: 3 });
     const controller = new AbortController();

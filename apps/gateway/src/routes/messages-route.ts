@@ -32,6 +32,18 @@ const pingEvent = 'event: ping\ndata: {"type":"ping"}\n\n';
 /** Says whether `count_tokens` answered with the provider's own count or a local estimate. */
 export const tokenCountSourceHeader = 'x-modelgate-token-count';
 
+/**
+ * The client's `anthropic-beta` flags, to go upstream with the call: the Anthropic provider joins them to
+ * its configured ones (native and canonical paths alike); a host that does not speak Anthropic's API
+ * ignores the header.
+ */
+function betaHeaders(request: FastifyRequest): Record<string, string> | undefined {
+  const value = request.headers['anthropic-beta'];
+  if (value === undefined) return undefined;
+  const flags = Array.isArray(value) ? value.join(',') : value;
+  return flags.trim() === '' ? undefined : { 'anthropic-beta': flags };
+}
+
 /** Anthropic's error body, naming the request id as Anthropic's does (`request_id`). */
 function anthropicError(request: FastifyRequest) {
   return (error: ModelgateError) => {
@@ -62,6 +74,7 @@ export const messagesRoute: FastifyPluginCallback<MessagesRouteOptions> = (app, 
       cancellation: clientCancellation(reply),
       requestId: request.id,
       strict: strictOf(request),
+      headers: betaHeaders(request),
     });
     const { metadata } = outcome;
     if (!outcome.stream) noteAccessLogUsage(request, outcome.native ? outcome.result.usage : outcome.response.usage, metadata.costUsd);
@@ -82,6 +95,7 @@ export const messagesRoute: FastifyPluginCallback<MessagesRouteOptions> = (app, 
       principal: request.principal ?? undefined,
       cancellation: clientCancellation(reply),
       requestId: request.id,
+      headers: betaHeaders(request),
     });
     reply.headers(callHeaders(metadata, started, app.secretRedactor));
     reply.header(tokenCountSourceHeader, count.source);
