@@ -66,13 +66,9 @@ export function logTail(child, lines = 30) {
 }
 
 /** Forks one of the bench's own scripts; resolves with the port it reports over IPC. */
-export function forkScript(name, script, args, { logFile, env = {} } = {}) {
+export function forkScript(name, script, args, { logFile, env = {}, execArgv = [] } = {}) {
   const fd = openSync(logFile, 'a');
-  const child = track(
-    fork(script, args, { stdio: ['ignore', fd, fd, 'ipc'], env: { ...process.env, ...env }, execArgv: [] }),
-    name,
-    logFile,
-  );
+  const child = track(fork(script, args, { stdio: ['ignore', fd, fd, 'ipc'], env: { ...process.env, ...env }, execArgv }), name, logFile);
   closeSync(fd);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 20 s\n${logTail(child)}`)), 20_000);

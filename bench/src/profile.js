@@ -1,14 +1,16 @@
-// CPU profile of modelgate under load: `pnpm --filter @modelgate/bench run profile [--config minimal] [--seconds 10] [--only json|stream]`.
+// CPU profile of modelgate under load: `pnpm --filter @modelgate/bench run profile [--config minimal] [--seconds 10]
+// [--only json|stream] [--target modelgate|thin]`.
 // Starts the mock and one modelgate process with --cpu-prof, runs non-streaming then streaming load at 50
 // connections, stops modelgate gracefully (the profile is written at exit) and prints the functions with the
-// most self time, and self time grouped by package. Writes bench/results/profile-latest.md.
+// most self time, and self time grouped by package. Writes bench/results/profile-latest.md (profile-thin-latest.md
+// for `--target thin`, the thin proxy profiled the same way: the other side of the ratios).
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { installCleanup, killAll, stopChild } from './children.js';
 import { chatBody, runLoad } from './load.js';
-import { BENCH_DIR, REPO_ROOT, modelgateAvailable, modelgateConfigs, startMock, startModelgate } from './targets.js';
+import { BENCH_DIR, REPO_ROOT, modelgateAvailable, modelgateConfigs, startMock, startModelgate, startThinProxy } from './targets.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -18,8 +20,11 @@ const { values } = parseArgs({
     top: { type: 'string', default: '30' },
     // `json` or `stream` profiles one kind of request only, so that its costs are not mixed with the other's.
     only: { type: 'string' },
+    target: { type: 'string', default: 'modelgate' },
   },
 });
+if (values.target !== 'modelgate' && values.target !== 'thin') throw new Error('--target takes modelgate or thin');
+const thin = values.target === 'thin';
 installCleanup();
 if (!modelgateAvailable()) throw new Error('apps/gateway/dist/cli.js is missing: run `pnpm build` at the repo root');
 const config = modelgateConfigs().find((candidate) => candidate.id === values.config);
@@ -27,10 +32,10 @@ if (!config) throw new Error(`no bench/configs/${values.config}.yaml`);
 
 const directory = mkdtempSync(path.join(os.tmpdir(), 'modelgate-profile-'));
 const mock = await startMock(path.join(directory, 'mock.log'));
-const target = await startModelgate(mock, config, {
-  logFile: path.join(directory, 'modelgate.log'),
-  nodeOptions: ['--cpu-prof', '--cpu-prof-dir', directory],
-});
+const nodeOptions = ['--cpu-prof', '--cpu-prof-dir', directory];
+const target = thin
+  ? await startThinProxy(mock, path.join(directory, 'thin-proxy.log'), { nodeOptions })
+  : await startModelgate(mock, config, { logFile: path.join(directory, 'modelgate.log'), nodeOptions });
 const seconds = Number(values.seconds);
 const load = async (stream) =>
   runLoad({ url: target.url, headers: target.headers, body: chatBody(stream), connections: 50, durationSeconds: seconds });
@@ -82,7 +87,7 @@ for (const node of profile.nodes) {
 const percent = (time) => `${((time / total) * 100).toFixed(1)}%`;
 const top = Number(values.top);
 const lines = [
-  `# modelgate CPU profile (${config.id}, ${new Date().toISOString()})`,
+  thin ? `# thin proxy CPU profile (${new Date().toISOString()})` : `# modelgate CPU profile (${config.id}, ${new Date().toISOString()})`,
   '',
   `Load: ${seconds} s warm-up${nonStream ? `, ${seconds} s non-streaming (${nonStream.rps.toFixed(0)} rps)` : ''}${stream ? `, ${seconds} s streaming (${stream.rps.toFixed(0)} rps)` : ''}, 50 connections. Self time over the whole profile (${(total / 1e6).toFixed(1)} s sampled).`,
   '',
@@ -105,6 +110,6 @@ const lines = [
     .map(([name, time]) => `| \`${name.replace(/\|/g, '\\|')}\` | ${percent(time)} |`),
 ];
 const text = lines.join('\n');
-writeFileSync(path.join(BENCH_DIR, 'results', 'profile-latest.md'), `${text}\n`);
+writeFileSync(path.join(BENCH_DIR, 'results', thin ? 'profile-thin-latest.md' : 'profile-latest.md'), `${text}\n`);
 process.stdout.write(`${text}\n\n(profile: ${path.join(directory, file)})\n`);
 process.exit(0);

@@ -39,12 +39,12 @@ export async function startDirect(mock) {
   };
 }
 
-export async function startThinProxy(mock, logFile) {
+export async function startThinProxy(mock, logFile, { nodeOptions = [] } = {}) {
   const { child, port } = await forkScript(
     'thin-proxy',
     path.join(here, 'thin-proxy.js'),
     ['--upstream', mock.url, '--api-key', UPSTREAM_API_KEY, '--master-key', MASTER_KEY],
-    { logFile },
+    { logFile, execArgv: nodeOptions },
   );
   const target = {
     name: 'thin proxy (fastify+undici)',
