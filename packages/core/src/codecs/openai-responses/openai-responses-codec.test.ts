@@ -441,6 +441,29 @@ describe('the Responses stream encoder', () => {
     ]);
   });
 
+  it("sends what the argument deltas left out, so that they always add up to .done's arguments", () => {
+    const events = encode([
+      // Deltas that fall short of the final input (a backend that repaired it), and a call that came whole.
+      { type: 'tool-input-start', id: 'call_a', toolName: 'one' },
+      { type: 'tool-input-delta', id: 'call_a', delta: '{"city":"Par' },
+      { type: 'tool-input-end', id: 'call_a' },
+      { type: 'tool-call', toolCallId: 'call_a', toolName: 'one', input: '{"city":"Paris"}' },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'two', input: '{"n":2}' },
+      { type: 'finish', finishReason: { unified: 'tool-calls' } },
+    ]);
+    expect(events.map((event) => event.sequence_number)).toEqual(events.map((_event, index) => index));
+    for (const done of events.filter((event) => event.type === 'response.function_call_arguments.done')) {
+      const deltas = events.filter(
+        (event) => event.type === 'response.function_call_arguments.delta' && event['item_id'] === done['item_id'],
+      );
+      expect(deltas.map((event) => event['delta']).join('')).toBe(done['arguments']);
+    }
+    expect(events.filter((event) => event.type === 'response.function_call_arguments.done').map((event) => event['arguments'])).toEqual([
+      '{"city":"Paris"}',
+      '{"n":2}',
+    ]);
+  });
+
   it('closes blocks still open at the finish and reports a length stop as response.incomplete', () => {
     const events = encode([
       { type: 'text-delta', id: 't', delta: 'Cut' },

@@ -167,6 +167,12 @@ export class OpenAIResponsesStreamEncoder implements ChatStreamEncoderV1 {
         if (!this.blocks.has(part.toolCallId)) text += this.openCall(part.toolCallId, part.toolName) + this.added(part.toolCallId);
         const block = this.blocks.get(part.toolCallId);
         if (block?.kind !== 'call') break;
+        // What the deltas left out (all of it for a call that came whole), so that they add up to `.done`'s arguments.
+        const sent = block.item.arguments;
+        const rest = part.input.startsWith(sent) ? part.input.slice(sent.length) : sent === '' ? part.input : '';
+        if (rest.length > 0) {
+          text += this.event('response.function_call_arguments.delta', { item_id: block.item.id, output_index: block.index, delta: rest });
+        }
         block.item.arguments = part.input;
         this.content.push({
           type: 'tool-call',
