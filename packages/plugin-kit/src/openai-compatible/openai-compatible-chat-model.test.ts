@@ -71,6 +71,8 @@ const openAIStream = [
 ];
 const request: ChatRequestV1 = { model: 'smart', messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] };
 const nativeBody = { model: 'smart', messages: [{ role: 'user', content: 'Hi' }], stream: true };
+/** The same, from a client that asked for the usage chunk. */
+const nativeUsageBody = { ...nativeBody, stream_options: { include_usage: true } };
 
 function text(parts: readonly ChatStreamPartV1[]): string {
   return parts.map((part) => (part.type === 'text-delta' ? part.delta : '')).join('');
@@ -333,14 +335,14 @@ describe('OpenAICompatibleChatModel.stream', () => {
 });
 
 describe('OpenAICompatibleChatModel native stream', () => {
-  it('forwards plain content events byte for byte and marks the usage-only chunk', async () => {
+  it('forwards plain content events byte for byte and marks the usage-only chunk (the client asked for usage)', async () => {
     // A host that escapes non-ASCII text (as Python's json does): re-serialising would write "é", so only an
     // untouched event keeps "\u00e9". OpenAI sends `"usage":null` on every chunk once usage is asked for.
     const escaped = JSON.stringify(openAIStream[1]).replace('"Hello"', '"H\\u00e9llo"');
     server.handle((_request, response) => writeEvents(response, [openAIStream[0]!, escaped, ...openAIStream.slice(2)]));
     const chat = model();
     expect(chat.nativePath?.('openai-chat')?.format).toBe('openai-chat');
-    const stream = await chat.nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeBody }, {});
+    const stream = await chat.nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeUsageBody }, {});
     const parts = await collectNative(stream);
     expect(server.requests[0]!.body).toEqual({
       model: 'gpt-4.1-mini',
@@ -371,7 +373,9 @@ describe('OpenAICompatibleChatModel native stream', () => {
         { ...chunk({}, 'stop'), usage },
       ]),
     );
-    const parts = await collectNative(await model().nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeBody }, {}));
+    const parts = await collectNative(
+      await model().nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeUsageBody }, {}),
+    );
     const events = parts.flatMap((part) =>
       part.type === 'event'
         ? [JSON.parse(part.data) as { choices: { delta: { tool_calls?: unknown[] }; finish_reason: string | null }[] }]
@@ -389,6 +393,15 @@ describe('OpenAICompatibleChatModel native stream', () => {
     const usageOnly = parts.filter((part) => part.type === 'event' && part.usageOnly === true);
     expect(usageOnly).toHaveLength(1);
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'stop' }, usage: canonicalUsage });
+  });
+
+  it('makes no usage-only event for a client that did not ask for usage; the finish still carries it', async () => {
+    server.handle((_request, response) => writeEvents(response, openAIStream));
+    const parts = await collectNative(await model().nativePath!('openai-chat')!.stream({ format: 'openai-chat', body: nativeBody }, {}));
+    // Usage is still asked of the host, for the gateway's accounting.
+    expect(server.requests[0]!.body).toMatchObject({ stream_options: { include_usage: true } });
+    expect(parts.filter((part) => part.type === 'event' && part.usageOnly === true)).toEqual([]);
+    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: canonicalUsage });
   });
 
   it('turns a connection dropped mid-stream into one error part, never a finish', async () => {
