@@ -1,11 +1,12 @@
 // A fast OpenAI-compatible mock upstream (node:http only), run in its own child process.
 //
-//   POST /v1/chat/completions   non-streaming JSON, or (with "stream": true) an 11-event SSE stream
+//   POST /v1/chat/completions   non-streaming JSON, or (with "stream": true) an SSE stream of 11 events
 //                                ending in `data: [DONE]`
 //   GET  /v1/models              a one-model list
-//   POST /__control              {"delayMs": n, "chunkGapMs": n}: set the response delay (time before the
-//                                response head) and the gap between SSE events; the harness switches
-//                                between zero-delay and fixed-delay modes with it between load phases.
+//   POST /__control              {"delayMs": n, "chunkGapMs": n, "streamPieces": n}: set the response delay
+//                                (time before the response head), the gap between SSE events and the number
+//                                of content events per stream (8 by default); the harness switches between
+//                                zero-delay and fixed-delay modes with it between load phases.
 //
 // Usage: node mock-upstream.js [--port N] [--delay-ms N]. Binds 127.0.0.1 only. Prints
 // `{"event":"listening","port":N}` on stdout and sends the same object over IPC when forked.
@@ -21,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 
-const settings = { delayMs: Number(values['delay-ms']), chunkGapMs: Number(values['chunk-gap-ms']) };
+const settings = { delayMs: Number(values['delay-ms']), chunkGapMs: Number(values['chunk-gap-ms']), streamPieces: 8 };
 
 const CONTENT_PIECES = ['Hello', '!', ' How', ' can', ' I', ' help', ' you', ' today?'];
 
@@ -44,7 +45,7 @@ function completionBody(model, created) {
   });
 }
 
-/** 10 chunk events (role, 8 content deltas, finish + usage) and `data: [DONE]`: 11 events. */
+/** Chunk events (role, `streamPieces` content deltas, finish + usage) and `data: [DONE]`: 11 events by default. */
 function streamEvents(model, created) {
   const base = {
     id: 'chatcmpl-mock0000000000000000000000',
@@ -61,7 +62,7 @@ function streamEvents(model, created) {
     })}\n\n`;
   return [
     chunk({ role: 'assistant', content: '', refusal: null }),
-    ...CONTENT_PIECES.map((piece) => chunk({ content: piece })),
+    ...Array.from({ length: settings.streamPieces }, (_, index) => chunk({ content: CONTENT_PIECES[index % CONTENT_PIECES.length] })),
     chunk({}, 'stop', { prompt_tokens: 23, completion_tokens: 8, total_tokens: 31 }),
     'data: [DONE]\n\n',
   ];
@@ -116,6 +117,7 @@ const server = http.createServer((request, response) => {
       const update = JSON.parse(raw || '{}');
       if (Number.isFinite(update.delayMs)) settings.delayMs = update.delayMs;
       if (Number.isFinite(update.chunkGapMs)) settings.chunkGapMs = update.chunkGapMs;
+      if (Number.isInteger(update.streamPieces) && update.streamPieces >= 0) settings.streamPieces = update.streamPieces;
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(settings));
     } else if (request.method === 'GET' && path === '/v1/models') {
