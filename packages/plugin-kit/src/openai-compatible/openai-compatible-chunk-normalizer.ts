@@ -9,6 +9,18 @@ function isRecord(value: unknown): value is RawRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether a chunk has every envelope field `fillEnvelope` would otherwise fill. */
+function hasWholeEnvelope(chunk: OpenAIChatCompletionChunk): boolean {
+  return (
+    typeof chunk.id === 'string' &&
+    chunk.id !== '' &&
+    chunk.object === 'chat.completion.chunk' &&
+    typeof chunk.created === 'number' &&
+    typeof chunk.model === 'string' &&
+    chunk.model.length > 0
+  );
+}
+
 /**
  * Turns the parsed chunks of one OpenAI-compatible stream into well-formed OpenAI chunks. It mutates the
  * parsed objects in place (they are fresh from `JSON.parse`) instead of copying them:
@@ -31,6 +43,11 @@ export class OpenAICompatibleChunkNormalizer {
   rawFinishReason: string | undefined;
   /** Whether choice 0 made tool calls. */
   hasToolCalls = false;
+  /**
+   * Whether the last `normalize` changed anything in the chunk: when it did not, the chunk's text as the host
+   * sent it is the same JSON, and a forwarding path may send that instead of serialising the chunk again.
+   */
+  changed = false;
 
   constructor(private readonly modelId: string) {}
 
@@ -44,6 +61,7 @@ export class OpenAICompatibleChunkNormalizer {
 
   /** Normalises one parsed chunk; undefined when nothing in it is worth sending. */
   normalize(value: unknown): OpenAIChatCompletionChunk | undefined {
+    this.changed = false;
     if (!isRecord(value)) return undefined;
     const chunk = value as OpenAIChatCompletionChunk;
     const usage =
@@ -52,12 +70,17 @@ export class OpenAICompatibleChunkNormalizer {
     const noChoices = !Array.isArray(choices) || choices.length === 0;
     // Azure's prompt-filter chunk (no choices, empty id and model, `created: 0`) must not become the envelope.
     if (noChoices && usage === undefined) return undefined;
+    if (!hasWholeEnvelope(chunk)) this.changed = true;
     this.fillEnvelope(chunk);
     if (usage !== undefined) {
       this.usage = usage;
-      if (!isRecord(chunk.usage)) chunk.usage = (value.x_groq as RawRecord).usage as OpenAIChatCompletionChunk['usage'];
+      if (!isRecord(chunk.usage)) {
+        chunk.usage = (value.x_groq as RawRecord).usage as OpenAIChatCompletionChunk['usage'];
+        this.changed = true;
+      }
     }
     if (noChoices) {
+      if (!Array.isArray(choices)) this.changed = true;
       chunk.choices = [];
       this.usageChunkSeen = true;
       return chunk;
@@ -68,6 +91,7 @@ export class OpenAICompatibleChunkNormalizer {
       if (isRecord(choice) && this.normalizeChoice(choice, position)) kept.push(choice as unknown as OpenAIChatChunkChoice);
     }
     if (kept.length === 0 && usage === undefined) return undefined;
+    if (kept.length !== choices.length) this.changed = true;
     chunk.choices = kept;
     return chunk;
   }
@@ -105,18 +129,30 @@ export class OpenAICompatibleChunkNormalizer {
   }
 
   private normalizeChoice(choice: RawRecord, position: number): boolean {
-    if (typeof choice.index !== 'number') choice.index = position;
+    if (typeof choice.index !== 'number') {
+      choice.index = position;
+      this.changed = true;
+    }
     const index = choice.index as number;
-    const delta: RawRecord = isRecord(choice.delta) ? choice.delta : {};
-    choice.delta = delta;
+    let delta: RawRecord;
+    if (isRecord(choice.delta)) delta = choice.delta;
+    else {
+      delta = {};
+      choice.delta = delta;
+      this.changed = true;
+    }
 
     if ('reasoning' in delta) {
+      this.changed = true;
       if (typeof delta.reasoning === 'string' && delta.reasoning.length > 0 && delta.reasoning_content === undefined) {
         delta.reasoning_content = delta.reasoning;
       }
       delete delta.reasoning;
     }
-    if (delta.reasoning_content === null || delta.reasoning_content === '') delete delta.reasoning_content;
+    if (delta.reasoning_content === null || delta.reasoning_content === '') {
+      delete delta.reasoning_content;
+      this.changed = true;
+    }
 
     let toolCalls: OpenAIToolCallDelta[] = [];
     if (Array.isArray(delta.tool_calls)) toolCalls = this.normalizerFor(index).push(delta.tool_calls);
@@ -132,12 +168,19 @@ export class OpenAICompatibleChunkNormalizer {
         this.hasToolCalls = hasToolCalls;
       }
       choice.finish_reason = openAIWireFinishReason(finishReason, hasToolCalls);
+      if (choice.finish_reason !== finishReason) this.changed = true;
     } else {
+      if (finishReason !== null) this.changed = true;
       choice.finish_reason = null;
     }
 
-    if (toolCalls.length > 0) delta.tool_calls = toolCalls;
-    else delete delta.tool_calls;
+    if (toolCalls.length > 0) {
+      delta.tool_calls = toolCalls;
+      this.changed = true;
+    } else if ('tool_calls' in delta) {
+      delete delta.tool_calls;
+      this.changed = true;
+    }
 
     if (choice.finish_reason !== null) return true;
     for (const key in delta) {

@@ -67,6 +67,17 @@ describe('OpenAICompatibleNativeEvents', () => {
     expect(parts[2]).toEqual({ type: 'events', data: [plain('late')] });
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'stop' } });
   });
+  it('sends a chunk it read as the host sent it when normalising changed nothing, and serialises one it changed', () => {
+    // Spacing that serialising again would remove.
+    const finish =
+      '{"id":"chatcmpl-1", "object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}';
+    expect(dataOf(run([plain('Hi'), finish])).at(-1)).toBe(finish);
+    const hostReason = finish.replace('"stop"', '"end_turn"');
+    const sent = dataOf(run([plain('Hi'), hostReason])).at(-1)!;
+    expect(sent).not.toBe(hostReason);
+    expect(JSON.parse(sent)).toMatchObject({ choices: [{ finish_reason: 'stop' }] });
+  });
+
   describe('usage-only chunks', () => {
     const usage = '{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}';
     const finishWithUsage = `{"id":"chatcmpl-1","object":"chat.completion.chunk","created":7,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":${usage}}`;

@@ -111,7 +111,8 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
     }
     this.first = false;
     const chunk = this.normalizer.normalize(parseOpenAICompatibleEvent(data, this.options));
-    if (chunk !== undefined) this.push(chunk, out);
+    // A chunk the normaliser left as it was goes on as the host sent it, without being serialised again.
+    if (chunk !== undefined) this.push(chunk, out, this.normalizer.changed ? undefined : data);
   }
 
   done(out: NativeStreamPartV1[]): void {
@@ -125,8 +126,9 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
     return { type: 'error', error };
   }
 
-  private push(chunk: OpenAIChatCompletionChunk, out: NativeStreamPartV1[]): void {
-    if (chunk.choices.length > 0) out.push({ type: 'event', data: JSON.stringify(chunk) });
-    else if (this.clientReadsUsage) out.push({ type: 'event', data: JSON.stringify(chunk), usageOnly: true });
+  /** Sends a chunk the gateway read: `data` is its text when the host's own can go on, else it is serialised. */
+  private push(chunk: OpenAIChatCompletionChunk, out: NativeStreamPartV1[], data?: string): void {
+    if (chunk.choices.length > 0) out.push({ type: 'event', data: data ?? JSON.stringify(chunk) });
+    else if (this.clientReadsUsage) out.push({ type: 'event', data: data ?? JSON.stringify(chunk), usageOnly: true });
   }
 }
