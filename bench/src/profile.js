@@ -21,6 +21,8 @@ const { values } = parseArgs({
     // `json` or `stream` profiles one kind of request only, so that its costs are not mixed with the other's.
     only: { type: 'string' },
     target: { type: 'string', default: 'modelgate' },
+    // Content events per streamed answer (the mock's default is 8): long answers weigh the per-event costs.
+    'stream-pieces': { type: 'string' },
   },
 });
 if (values.target !== 'modelgate' && values.target !== 'thin') throw new Error('--target takes modelgate or thin');
@@ -36,6 +38,10 @@ const nodeOptions = ['--cpu-prof', '--cpu-prof-dir', directory];
 const target = thin
   ? await startThinProxy(mock, path.join(directory, 'thin-proxy.log'), { nodeOptions })
   : await startModelgate(mock, config, { logFile: path.join(directory, 'modelgate.log'), nodeOptions });
+if (values['stream-pieces'] !== undefined) {
+  const streamPieces = Number(values['stream-pieces']);
+  await fetch(`${mock.url}/__control`, { method: 'POST', body: JSON.stringify({ streamPieces }) }).then((response) => response.text());
+}
 const seconds = Number(values.seconds);
 const load = async (stream) =>
   runLoad({ url: target.url, headers: target.headers, body: chatBody(stream), connections: 50, durationSeconds: seconds });
