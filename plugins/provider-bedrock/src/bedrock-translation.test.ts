@@ -1289,4 +1289,35 @@ describe('Bedrock translation of known gateway bugs', () => {
       }
     `);
   });
+
+  it("clamps a temperature above 1 to 1, with a warning, for families whose range is 0 to 1, and leaves other models' alone", async () => {
+    const request: ChatRequestV1 = { model, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi.' }] }], temperature: 1.5 };
+    const sent: Record<string, { body: { inferenceConfig?: { temperature?: number } }; warnings?: { setting: string }[] }> = {};
+    for (const modelId of [
+      'anthropic.claude-3-5-haiku-20241022-v1:0',
+      'amazon.nova-pro-v1:0',
+      'meta.llama3-3-70b-instruct-v1:0',
+      'ai21.jamba-1-5-large-v1:0',
+    ]) {
+      const bodies = await recordOutgoingBodies({
+        upstream: bedrockConformanceUpstream(),
+        createProvider: provider(modelId),
+        modelId,
+        cases: [{ name: modelId, request }],
+        includeWarnings: true,
+      });
+      Object.assign(sent, bodies);
+    }
+    const temperatures = Object.fromEntries(Object.entries(sent).map(([id, { body }]) => [id, body.inferenceConfig?.temperature]));
+    expect(temperatures).toEqual({
+      'anthropic.claude-3-5-haiku-20241022-v1:0': 1,
+      'amazon.nova-pro-v1:0': 1,
+      'meta.llama3-3-70b-instruct-v1:0': 1,
+      'ai21.jamba-1-5-large-v1:0': 1.5,
+    });
+    expect(sent['anthropic.claude-3-5-haiku-20241022-v1:0']!.warnings).toEqual([
+      expect.objectContaining({ type: 'clamped-setting', setting: 'temperature' }),
+    ]);
+    expect(sent['ai21.jamba-1-5-large-v1:0']!.warnings ?? []).toEqual([]);
+  });
 });

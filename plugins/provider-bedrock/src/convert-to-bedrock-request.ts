@@ -17,6 +17,9 @@ const minimumBudget = 1024;
 /** Output allowed beside the thinking budget when the request sets no maximum (Converse needs maxTokens above the budget). */
 const defaultAnswerTokens = 4096;
 
+/** The families whose models Bedrock documents with a temperature from 0 to 1 (OpenAI's range is 0 to 2). */
+const temperatureAtMostOne: ReadonlySet<string> = new Set(['anthropic', 'nova', 'titan', 'mistral', 'meta', 'cohere']);
+
 function dropped(warnings: WarningV1[], setting: string, why: string): void {
   warnings.push({ type: 'unsupported-setting', setting, message: `${why}; it was dropped.` });
 }
@@ -65,6 +68,14 @@ export async function convertToBedrockRequest(
     temperature = topP = topK = undefined;
     inference.maxTokens = (request.maxOutputTokens ?? defaultAnswerTokens) + thinking;
   } else if (request.maxOutputTokens !== undefined) inference.maxTokens = request.maxOutputTokens;
+  if (temperature !== undefined && temperature > 1 && temperatureAtMostOne.has(family)) {
+    warnings.push({
+      type: 'clamped-setting',
+      setting: 'temperature',
+      message: `Bedrock takes a temperature of at most 1 for ${modelId}: ${temperature} was clamped to 1.`,
+    });
+    temperature = 1;
+  }
   if (temperature !== undefined) inference.temperature = temperature;
   if (topP !== undefined) inference.topP = topP;
   if (request.stopSequences !== undefined && request.stopSequences.length > 0) inference.stopSequences = request.stopSequences;
