@@ -2,6 +2,7 @@ import type { ChatStreamEncoderV1, EncodeContextV1 } from '../../specification/c
 import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part-v1.js';
 import type { NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { frameForwardedEvents } from '../frame-forwarded-events.js';
+import { remainingToolInput } from '../remaining-tool-input.js';
 import { anthropicErrorBodyOf } from './anthropic-error-body.js';
 import { encodeAnthropicUsage } from './encode-anthropic-usage.js';
 import { anthropicMessageId, anthropicStopSequence } from './encode-anthropic-response.js';
@@ -163,7 +164,7 @@ export class AnthropicStreamEncoder implements ChatStreamEncoderV1 {
     if (!this.blocks.has(key)) text += this.begin() + this.start(key, { type: 'tool_use', id, name, input: {} }, '');
     const sent = this.blocks.get(key)!.toolInput ?? '';
     // What the deltas left out (all of it for a call that came whole; `{}` for a call without arguments).
-    const rest = input.startsWith(sent) ? input.slice(sent.length) : sent === '' ? input : '';
+    const rest = remainingToolInput(sent, input);
     if (rest.length > 0) text += this.addToolInput(key, rest);
     return text + this.end(key);
   }

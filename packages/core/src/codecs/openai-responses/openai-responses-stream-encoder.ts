@@ -3,6 +3,7 @@ import type { ChatStreamPartV1 } from '../../specification/chat/chat-stream-part
 import type { ChatStreamEncoderV1, EncodeContextV1 } from '../../specification/chat-codec-v1.js';
 import type { NativeStreamPartV1 } from '../../specification/provider-v1.js';
 import { openAIErrorBodyOf } from '../openai/openai-error-body.js';
+import { remainingToolInput } from '../remaining-tool-input.js';
 import {
   applyFinishReason,
   encodeReasoningItem,
@@ -168,8 +169,7 @@ export class OpenAIResponsesStreamEncoder implements ChatStreamEncoderV1 {
         const block = this.blocks.get(part.toolCallId);
         if (block?.kind !== 'call') break;
         // What the deltas left out (all of it for a call that came whole), so that they add up to `.done`'s arguments.
-        const sent = block.item.arguments;
-        const rest = part.input.startsWith(sent) ? part.input.slice(sent.length) : sent === '' ? part.input : '';
+        const rest = remainingToolInput(block.item.arguments, part.input);
         if (rest.length > 0) {
           text += this.event('response.function_call_arguments.delta', { item_id: block.item.id, output_index: block.index, delta: rest });
         }
