@@ -638,6 +638,22 @@ const bedrockCases: TranslationCase[] = [
   },
 ];
 
+/** What the provider sends upstream for one request to each of several models, by model id, warnings included. */
+async function bodiesPerModel(request: ChatRequestV1, modelIds: readonly string[]): Promise<Record<string, unknown>> {
+  const sent: Record<string, unknown> = {};
+  for (const modelId of modelIds) {
+    const bodies = await recordOutgoingBodies({
+      upstream: bedrockConformanceUpstream(),
+      createProvider: provider(modelId),
+      modelId,
+      cases: [{ name: modelId, request }],
+      includeWarnings: true,
+    });
+    Object.assign(sent, bodies);
+  }
+  return sent;
+}
+
 describe('Bedrock translation of known gateway bugs', () => {
   it('sends Converse bodies that Bedrock accepts for each case', async () => {
     const modelId = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
@@ -1137,17 +1153,11 @@ describe('Bedrock translation of known gateway bugs', () => {
       toolChoice: { type: 'required' },
       tools: [weather],
     };
-    const sent: Record<string, unknown> = {};
-    for (const modelId of ['amazon.nova-pro-v1:0', 'meta.llama3-3-70b-instruct-v1:0', 'mistral.mistral-large-2407-v1:0']) {
-      const bodies = await recordOutgoingBodies({
-        upstream: bedrockConformanceUpstream(),
-        createProvider: provider(modelId),
-        modelId,
-        cases: [{ name: modelId, request }],
-        includeWarnings: true,
-      });
-      Object.assign(sent, bodies);
-    }
+    const sent = await bodiesPerModel(request, [
+      'amazon.nova-pro-v1:0',
+      'meta.llama3-3-70b-instruct-v1:0',
+      'mistral.mistral-large-2407-v1:0',
+    ]);
     expect(sent).toMatchInlineSnapshot(`
       {
         "amazon.nova-pro-v1:0": {
@@ -1292,22 +1302,12 @@ describe('Bedrock translation of known gateway bugs', () => {
 
   it("clamps a temperature above 1 to 1, with a warning, for families whose range is 0 to 1, and leaves other models' alone", async () => {
     const request: ChatRequestV1 = { model, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi.' }] }], temperature: 1.5 };
-    const sent: Record<string, { body: { inferenceConfig?: { temperature?: number } }; warnings?: { setting: string }[] }> = {};
-    for (const modelId of [
+    const sent = (await bodiesPerModel(request, [
       'anthropic.claude-3-5-haiku-20241022-v1:0',
       'amazon.nova-pro-v1:0',
       'meta.llama3-3-70b-instruct-v1:0',
       'ai21.jamba-1-5-large-v1:0',
-    ]) {
-      const bodies = await recordOutgoingBodies({
-        upstream: bedrockConformanceUpstream(),
-        createProvider: provider(modelId),
-        modelId,
-        cases: [{ name: modelId, request }],
-        includeWarnings: true,
-      });
-      Object.assign(sent, bodies);
-    }
+    ])) as Record<string, { body: { inferenceConfig?: { temperature?: number } }; warnings?: { setting: string }[] }>;
     const temperatures = Object.fromEntries(Object.entries(sent).map(([id, { body }]) => [id, body.inferenceConfig?.temperature]));
     expect(temperatures).toEqual({
       'anthropic.claude-3-5-haiku-20241022-v1:0': 1,
