@@ -94,8 +94,8 @@ export class OpenAICompatibleNativeEvents implements OpenAICompatibleStreamHandl
         forward(data, out);
         return;
       }
-    }
-    if (isPlainContentChunk(data)) {
+      // Something to read follows the prefix: the whole-chunk test would say the same, so it is not run.
+    } else if (isPlainContentChunk(data)) {
       if (!this.first) {
         this.prefix = plainPrefixOf(data);
         forward(data, out);
